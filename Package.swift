@@ -1,0 +1,99 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "AuditPack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "auditpack", targets: ["AuditPackCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+    ],
+    targets: [
+        // Shared vocabulary: control catalog, manifest model, evidence model. No I/O beyond files.
+        .target(
+            name: "AuditPackCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/catalog.yaml")]
+        ),
+        // Talks to a Kubernetes API server the way kubectl does. Read-only verbs only.
+        .target(
+            name: "KubeAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // A Kubernetes API emulator with a built-in sample cluster (tests, demo, benchmarks).
+        .target(
+            name: "KubeEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("SampleCluster")]
+        ),
+        // Collectors record: they fetch evidence through KubeAPI and store it as received.
+        .target(
+            name: "Collection",
+            dependencies: ["AuditPackCore", "KubeAPI", .product(name: "X509", package: "swift-certificates")]
+        ),
+        // Evaluators judge: evidence + now in, verdicts out. Must never depend on the HTTP client.
+        .target(
+            name: "Evaluation",
+            dependencies: ["AuditPackCore"]
+        ),
+        // Deterministic ZIP, manifest, signatures.
+        .target(
+            name: "Packaging",
+            dependencies: [
+                "AuditPackCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "AuditPackCLI",
+            dependencies: [
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "KubeAPITests",
+            dependencies: ["KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "KubeEmulatorTests",
+            dependencies: ["KubeAPI", "KubeEmulator"]
+        ),
+    ]
+)

@@ -1,0 +1,14 @@
+import ArgumentParser
+import Foundation
+import KubeAPI
+
+/// `auditpack`: Kubernetes audit evidence, collected, signed and verifiable.
+@main
+struct AuditPack: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "auditpack",
+        abstract: "Collect signed, verifiable Kubernetes audit evidence for ten security controls.",
+        version: AuditPackVersion.current,
+        subcommands: [Demo.self, Probe.self, Sandbox.self]
+    )
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KubeAPI
+
+/// How to reach the cluster, as kubectl takes it.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
+    var kubeconfig: String?
+
+    @Option(help: "The kubeconfig context to use (default: current-context).")
+    var context: String?
+
+    @Option(help: "Seconds allowed for each API request.")
+    var timeout: Double = 60
+
+    @Option(help: "API requests in flight at once.")
+    var concurrency: Int = 8
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
+    }
+
+    var clientOptions: KubeClientOptions {
+        var options = KubeClientOptions()
+        options.requestTimeout = .milliseconds(Int64(timeout * 1000))
+        options.concurrency = concurrency
+        return options
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import KubeAPI
+
+/// The first thing every run does: who is the server, who are we, and can we read it.
+public struct ProbeReport: Sendable {
+    public var server: String
+    public var context: String
+    public var version: ServerVersion
+    public var identity: UserIdentity
+    public var apiGroups: Int
+    public var namespaces: [String]
+    /// Where the namespace List was written.
+    public var namespacesFile: URL
+    public var namespacesSummary: ListSummary
+}
+
+public enum ClusterProbe {
+    /// Discovery, SelfSubjectReview, and the Namespace list streamed to `outputDirectory/namespaces.json`.
+    public static func run(client: KubeClient, outputDirectory: URL) async throws -> ProbeReport {
+        let version = try await client.serverVersion()
+        let identity = try await client.whoAmI()
+        let groups = try await client.apiGroups()
+        guard let namespaceType = try await client.resource(group: "", name: "namespaces") else {
+            throw KubeAPIError.invalidResponse(path: "/api/v1", reason: "the server does not list namespaces")
+        }
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let file = outputDirectory.appendingPathComponent("namespaces.json")
+        var names: [String] = []
+        var writer = try ListFileWriter(url: file) { item in
+            if let name = (item["metadata"] as? [String: Any])?["name"] as? String { names.append(name) }
+            return item
+        }
+        let summary: ListSummary
+        do {
+            summary = try await client.list(ListQuery(namespaceType), into: &writer)
+            _ = try writer.finish()
+        } catch {
+            writer.abandon()
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        }
+        return ProbeReport(
+            server: client.config.server, context: client.config.contextName, version: version, identity: identity,
+            apiGroups: groups.count, namespaces: names, namespacesFile: file, namespacesSummary: summary)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Everything that can go wrong while reaching a Kubernetes API server.
+///
+/// Each description names what failed (file, context, user entry, resource, server) and how to fix it.
+public enum KubeAPIError: Error, Sendable, Equatable {
+    case kubeconfigNotFound(paths: [String])
+    case kubeconfigInvalid(file: String, reason: String)
+    case contextNotFound(context: String, available: [String])
+    case noCurrentContext(files: [String], available: [String])
+    case clusterEntryMissing(context: String, cluster: String)
+    case userEntryMissing(context: String, user: String)
+    case unsupportedSetting(field: String, entry: String, hint: String)
+    case credentialFileUnreadable(field: String, path: String, reason: String)
+    case invalidCredentialData(field: String, entry: String, reason: String)
+    case execPluginFailed(command: String, user: String, reason: String)
+    case inClusterUnavailable(reason: String)
+    case unauthorized(user: String, server: String, message: String)
+    case forbidden(message: String, verb: String, resource: String, group: String)
+    case notFound(path: String, message: String)
+    case unreachable(server: String, reason: String)
+    case tls(TLSProblem, server: String, detail: String)
+    case server(status: Int, path: String, message: String)
+    case timedOut(path: String, seconds: Double)
+    case invalidResponse(path: String, reason: String)
+    case writeVerbRefused(method: String, path: String)
+}
+
+/// Why a TLS handshake with the API server failed, as far as it can be told apart.
+public enum TLSProblem: String, Sendable, Equatable {
+    case unknownAuthority = "the server's certificate is not signed by a trusted certificate authority"
+    case hostnameMismatch = "the server's certificate does not name the host being connected to"
+    case expired = "the server's certificate has expired or is not yet valid"
+    case clientCertificateRequired = "the server requires a client certificate and none was accepted"
+    case other = "the TLS handshake failed"
+}
+
+extension KubeAPIError: CustomStringConvertible, LocalizedError {
+    public var errorDescription: String? { description }
+
+    public var description: String {
+        switch self {
+        case .kubeconfigNotFound(let paths):
+            return "No kubeconfig found (looked at \(paths.joined(separator: ", "))). "
+                + "Pass --kubeconfig FILE, set KUBECONFIG, or run inside a pod with a service account."
+        case .kubeconfigInvalid(let file, let reason):
+            return "kubeconfig \(file) is not valid: \(reason). Fix the file or point --kubeconfig at another one."
+        case .contextNotFound(let context, let available):
+            return "Context \"\(context)\" is not in the kubeconfig (available: \(Self.list(available))). "
+                + "Pick one with --context."
+        case .noCurrentContext(let files, let available):
+            return "No current-context is set in \(files.joined(separator: ", ")) (available contexts: "
+                + "\(Self.list(available))). Pass --context NAME or run `kubectl config use-context NAME`."
+        case .clusterEntryMissing(let context, let cluster):
+            return "Context \"\(context)\" names cluster \"\(cluster)\", which no kubeconfig file defines. "
+                + "Add the cluster entry or fix the context."
+        case .userEntryMissing(let context, let user):
+            return "Context \"\(context)\" names user \"\(user)\", which no kubeconfig file defines. "
+                + "Add the user entry or fix the context."
+        case .unsupportedSetting(let field, let entry, let hint):
+            return "\(entry) sets \(field), which AuditPack does not support: \(hint)"
+        case .credentialFileUnreadable(let field, let path, let reason):
+            return "Cannot read \(field) file \(path): \(reason). Check the path (relative paths are resolved "
+                + "against the kubeconfig's folder) and its permissions."
+        case .invalidCredentialData(let field, let entry, let reason):
+            return "\(field) of \(entry) is not usable: \(reason). Re-export the credentials for this user."
+        case .execPluginFailed(let command, let user, let reason):
+            return "The credential plugin \"\(command)\" of user \"\(user)\" failed: \(reason). "
+                + "Run it by hand to see why (it may need a login, or be missing from PATH)."
+        case .inClusterUnavailable(let reason):
+            return "In-cluster configuration is unavailable: \(reason). Outside a pod, pass --kubeconfig FILE."
+        case .unauthorized(let user, let server, let message):
+            return "\(server) rejected the credentials of user entry \"\(user)\" (401 \(message)). "
+                + "Refresh them (log in again, renew the token or certificate)."
+        case .forbidden(let message, let verb, let resource, let group):
+            let qualified = group.isEmpty ? resource : "\(resource).\(group)"
+            return "Forbidden: \(message). Grant the identity \"\(verb)\" on \(qualified) (read-only), "
+                + "e.g. with the ClusterRole in the README."
+        case .notFound(let path, let message):
+            return "\(path) was not found (\(message)). The resource type may not be installed in this cluster."
+        case .unreachable(let server, let reason):
+            return "Cannot reach the API server \(server): \(reason). Check the server URL in the kubeconfig, "
+                + "the network (VPN, proxy) and that the cluster is running."
+        case .tls(let problem, let server, let detail):
+            return "TLS connection to \(server) failed: \(problem.rawValue) (\(detail)). "
+                + Self.tlsFix(problem)
+        case .server(let status, let path, let message):
+            return "The API server answered \(status) for \(path): \(message). Retry later; if it persists, "
+                + "check the API server's health."
+        case .timedOut(let path, let seconds):
+            return "No answer for \(path) within \(String(format: "%.0f", seconds)) s. Raise --timeout or check "
+                + "the API server's load."
+        case .invalidResponse(let path, let reason):
+            return "The answer for \(path) is not a valid Kubernetes response: \(reason). Is the server URL a "
+                + "Kubernetes API server?"
+        case .writeVerbRefused(let method, let path):
+            return "Refused to send \(method) \(path): AuditPack only reads from clusters."
+        }
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.sorted().joined(separator: ", ")
+    }
+
+    private static func tlsFix(_ problem: TLSProblem) -> String {
+        switch problem {
+        case .unknownAuthority:
+            return "Set certificate-authority(-data) of the cluster entry to the cluster's CA."
+        case .hostnameMismatch:
+            return "Use the host name the certificate was issued for, or set tls-server-name in the cluster entry."
+        case .expired:
+            return "Renew the API server's serving certificate, or check this machine's clock."
+        case .clientCertificateRequired:
+            return "Configure client-certificate and client-key (or a token) for the user entry."
+        case .other:
+            return "Check the cluster's certificate-authority and the server URL."
+        }
+    }
+}

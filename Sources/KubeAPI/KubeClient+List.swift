@@ -1,0 +1,150 @@
+import Foundation
+
+/// Receives a LIST page by page. `reset` is called when the list restarts (expired continue token),
+/// so a sink never ends up with a mix of two snapshots.
+public protocol ListSink {
+    mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws
+    mutating func append(_ item: [String: Any]) throws
+    mutating func reset() throws
+}
+
+/// What to list.
+public struct ListQuery: Sendable {
+    public var resource: APIResource
+    /// nil lists across all namespaces (or a cluster-scoped type).
+    public var namespace: String?
+    public var labelSelector: String?
+    public var fieldSelector: String?
+
+    public init(
+        _ resource: APIResource,
+        namespace: String? = nil,
+        labelSelector: String? = nil,
+        fieldSelector: String? = nil
+    ) {
+        self.resource = resource
+        self.namespace = namespace
+        self.labelSelector = labelSelector
+        self.fieldSelector = fieldSelector
+    }
+
+    /// The `kubectl get` command an auditor would type for the same data.
+    public var kubectlCommand: String {
+        var words = ["kubectl", "get", resource.qualifiedName]
+        if resource.namespaced {
+            words += namespace.map { ["-n", $0] } ?? ["-A"]
+        }
+        if let labelSelector { words += ["-l", labelSelector] }
+        if let fieldSelector { words += ["--field-selector", fieldSelector] }
+        return (words + ["-o", "json"]).joined(separator: " ")
+    }
+}
+
+/// How a LIST went.
+public struct ListSummary: Sendable, Equatable {
+    public var path: String
+    public var resourceVersion: String
+    public var items: Int
+    public var pages: Int
+    /// 1 when the list restarted after its continue token expired (410 Gone).
+    public var restarts: Int
+    public var milliseconds: Int
+}
+
+extension KubeClient {
+    /// Lists every item, following `continue` page by page into `sink`; restarts once on 410 Gone.
+    public func list<Sink: ListSink>(_ query: ListQuery, into sink: inout Sink) async throws -> ListSummary {
+        let started = ContinuousClock.now
+        let path = query.resource.path(namespace: query.namespace)
+        var restarts = 0
+        while true {
+            do {
+                var summary = try await listOnce(query, path: path, into: &sink)
+                summary.restarts = restarts
+                summary.milliseconds = Self.milliseconds(since: started)
+                logger.debug(
+                    "LIST \(path): \(summary.items) items in \(summary.pages) pages, \(summary.milliseconds) ms"
+                )
+                return summary
+            } catch KubeAPIError.server(let status, _, _) where status == 410 && restarts == 0 {
+                restarts += 1
+                logger.debug("LIST \(path): continue token expired (410 Gone); restarting the list")
+                try sink.reset()
+            }
+        }
+    }
+
+    private func listOnce<Sink: ListSink>(
+        _ query: ListQuery,
+        path: String,
+        into sink: inout Sink
+    ) async throws
+        -> ListSummary
+    {
+        var token: String?
+        var pages = 0
+        var items = 0
+        var resourceVersion = ""
+        repeat {
+            var parameters = [("limit", String(options.pageSize))]
+            if let selector = query.labelSelector { parameters.append(("labelSelector", selector)) }
+            if let selector = query.fieldSelector { parameters.append(("fieldSelector", selector)) }
+            if let token { parameters.append(("continue", token)) }
+            let response = try await send(
+                .get(path, query: parameters, authorization: ("list", query.resource.group, query.resource.name))
+            )
+            guard let page = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] else {
+                throw KubeAPIError.invalidResponse(path: path, reason: "a LIST page is not a JSON object")
+            }
+            let metadata = page["metadata"] as? [String: Any] ?? [:]
+            if pages == 0 {
+                resourceVersion = metadata["resourceVersion"] as? String ?? ""
+                try sink.begin(
+                    apiVersion: query.resource.groupVersion,
+                    kind: query.resource.kind,
+                    resourceVersion: resourceVersion
+                )
+            }
+            pages += 1
+            for case var item as [String: Any] in page["items"] as? [Any] ?? [] {
+                // Like kubectl, give every item its apiVersion and kind (servers omit them inside lists).
+                if item["apiVersion"] == nil { item["apiVersion"] = query.resource.groupVersion }
+                if item["kind"] == nil { item["kind"] = query.resource.kind }
+                try sink.append(item)
+                items += 1
+            }
+            token = (metadata["continue"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        return ListSummary(
+            path: path,
+            resourceVersion: resourceVersion,
+            items: items,
+            pages: pages,
+            restarts: 0,
+            milliseconds: 0
+        )
+    }
+
+    /// Lists into memory. For small collections only; large ones go through a `ListFileWriter`.
+    public func listItems(_ query: ListQuery) async throws -> (items: [[String: Any]], summary: ListSummary) {
+        var sink = CollectingSink()
+        let summary = try await list(query, into: &sink)
+        return (sink.items, summary)
+    }
+}
+
+/// Keeps the items in memory.
+public struct CollectingSink: ListSink {
+    public var items: [[String: Any]] = []
+    public var resourceVersion = ""
+
+    public init() {}
+
+    public mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws {
+        self.resourceVersion = resourceVersion
+    }
+
+    public mutating func append(_ item: [String: Any]) throws { items.append(item) }
+
+    public mutating func reset() throws { items = [] }
+}

@@ -1,0 +1,162 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Tunables of a client; defaults suit a laptop against a production cluster.
+public struct KubeClientOptions: Sendable {
+    /// Requests in flight at once.
+    public var concurrency = 8
+    /// Time allowed for one request, including reading its body.
+    public var requestTimeout: Duration = .seconds(60)
+    public var retry = RetryPolicy()
+    /// Items per LIST page.
+    public var pageSize = 500
+    /// Largest response body accepted (one page).
+    public var maxResponseBytes = 512 * 1024 * 1024
+
+    public init() {}
+}
+
+/// A read-only Kubernetes API client: discovery, paginated lists, single objects, pod logs and the two
+/// review APIs. Requests are bounded in number, retried on transient failures, and logged at debug level.
+public final class KubeClient: Sendable {
+    public let config: ConnectionConfig
+    public let options: KubeClientOptions
+    let transport: Transport
+    let logger: Logger
+    let limiter: AsyncLimiter
+    let discovery = DiscoveryCache()
+    /// Every request sent, for provenance and tests.
+    public let journal = RequestJournal()
+
+    public init(config: ConnectionConfig, options: KubeClientOptions = KubeClientOptions(), logger: Logger) throws {
+        self.config = config
+        self.options = options
+        self.logger = logger
+        self.transport = try Transport(config: config, logger: logger)
+        self.limiter = AsyncLimiter(limit: options.concurrency)
+    }
+
+    /// Closes connections. Call once when done.
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+
+    /// Sends a read request: retries transient failures, maps failures to `KubeAPIError`.
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        try await limiter.withPermit { try await self.sendWithRetries(request) }
+    }
+
+    private func sendWithRetries(_ request: APIRequest) async throws -> APIResponse {
+        let started = ContinuousClock.now
+        var retries = 0
+        var reauthenticated = false
+        while true {
+            let outcome: Outcome
+            do {
+                outcome = try await attempt(request)
+            } catch let error as KubeAPIError {
+                throw error
+            } catch {
+                let mapped = await ErrorMapping.transportError(error, server: config.server, path: request.path)
+                if case .tls = mapped { throw mapped }
+                if case .timedOut = mapped { throw mapped }
+                if retries < options.retry.maxRetries {
+                    retries += 1
+                    let delay = options.retry.delay(retry: retries, retryAfter: nil)
+                    log(
+                        request,
+                        status: nil,
+                        started: started,
+                        retries: retries,
+                        note: "\(error); retrying in \(delay)"
+                    )
+                    try await options.retry.sleep(delay)
+                    continue
+                }
+                throw mapped
+            }
+            let elapsed = Self.milliseconds(since: started)
+            if (200..<300).contains(outcome.status) {
+                log(request, status: outcome.status, started: started, retries: retries, note: nil)
+                await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
+                return APIResponse(
+                    status: outcome.status,
+                    body: outcome.body,
+                    elapsedMilliseconds: elapsed,
+                    retries: retries
+                )
+            }
+            if RetryPolicy.isRetryable(status: outcome.status), retries < options.retry.maxRetries {
+                retries += 1
+                let retryAfter = outcome.retryAfterSeconds.map { Duration.seconds($0) }
+                if let retryAfter, retryAfter > options.retry.maxRetryAfter {
+                    throw ErrorMapping.statusError(outcome, request: request, config: config)
+                }
+                let delay = options.retry.delay(retry: retries, retryAfter: retryAfter)
+                log(request, status: outcome.status, started: started, retries: retries, note: "retrying in \(delay)")
+                try await options.retry.sleep(delay)
+                continue
+            }
+            if outcome.status == 401, !reauthenticated, await transport.invalidateCredentials() {
+                reauthenticated = true
+                log(request, status: 401, started: started, retries: retries, note: "re-running the credential plugin")
+                continue
+            }
+            log(request, status: outcome.status, started: started, retries: retries, note: nil)
+            await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
+            throw ErrorMapping.statusError(outcome, request: request, config: config)
+        }
+    }
+
+    struct Outcome {
+        var status: Int
+        var body: Data
+        var retryAfterSeconds: Int64?
+    }
+
+    private func attempt(_ request: APIRequest) async throws -> Outcome {
+        let (client, authorization) = try await transport.session()
+        var http = HTTPClientRequest(url: transport.baseURL + request.pathAndQuery)
+        http.method = request.verb == .get ? .GET : .POST
+        http.headers.add(name: "Accept", value: request.accept)
+        http.headers.add(name: "User-Agent", value: "auditpack/\(AuditPackVersion.current)")
+        if let authorization { http.headers.add(name: "Authorization", value: authorization) }
+        if let body = request.body {
+            http.headers.add(name: "Content-Type", value: "application/json")
+            http.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let timeout = TimeAmount.nanoseconds(
+            Int64(options.requestTimeout.components.seconds) * 1_000_000_000
+                + options.requestTimeout.components.attoseconds / 1_000_000_000
+        )
+        let response = try await client.execute(http, timeout: timeout)
+        let buffer = try await response.body.collect(upTo: options.maxResponseBytes)
+        return Outcome(
+            status: Int(response.status.code),
+            body: Data(buffer.readableBytesView),
+            retryAfterSeconds: response.headers.first(name: "Retry-After").flatMap { Int64($0) }
+        )
+    }
+
+    private func log(_ request: APIRequest, status: Int?, started: ContinuousClock.Instant, retries: Int, note: String?)
+    {
+        let ms = Self.milliseconds(since: started)
+        let statusText = status.map(String.init) ?? "no answer"
+        logger.debug(
+            "\(request.verb.rawValue) \(request.pathAndQuery) → \(statusText) (\(ms) ms, retries \(retries))\(note.map { ": \($0)" } ?? "")"
+        )
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// The tool's version, recorded in manifests and sent as User-Agent.
+public enum AuditPackVersion {
+    public static let current = "0.1.0"
+}

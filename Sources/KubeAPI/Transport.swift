@@ -1,0 +1,148 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Owns the HTTP clients and the credentials of one connection. Exec plugins that hand out client
+/// certificates get a client built for the current certificate.
+actor Transport {
+    let config: ConnectionConfig
+    /// URL prefix requests go to (the tls-server-name replaces the host when set).
+    let baseURL: String
+    private let plugin: ExecCredentialPlugin?
+    private var clients: [Data: HTTPClient] = [:]
+    private var shutDown = false
+
+    init(config: ConnectionConfig, logger: Logger) throws {
+        self.config = config
+        guard let url = URL(string: config.server), let scheme = url.scheme, let host = url.host,
+            ["https", "http"].contains(scheme)
+        else {
+            throw KubeAPIError.kubeconfigInvalid(
+                file: "context \"\(config.contextName)\"",
+                reason: "server \"\(config.server)\" is not an http(s) URL"
+            )
+        }
+        var base = config.server.hasSuffix("/") ? String(config.server.dropLast()) : config.server
+        if let serverName = config.tlsServerName, !serverName.isEmpty, scheme == "https" {
+            let port = url.port.map { ":\($0)" } ?? ""
+            base = "https://\(serverName)\(port)\(url.path == "/" ? "" : url.path)"
+            _ = host
+        }
+        self.baseURL = base
+        if case .exec(let exec, let directory) = config.credentials {
+            plugin = ExecCredentialPlugin(
+                config: exec,
+                baseDirectory: directory,
+                userName: config.userName,
+                cluster: (config.server, config.certificateAuthorityPEM, config.insecureSkipTLSVerify)
+            )
+        } else {
+            plugin = nil
+        }
+        if config.insecureSkipTLSVerify {
+            logger.warning(
+                "TLS verification is off for cluster \"\(config.clusterName)\" (insecure-skip-tls-verify in the kubeconfig): the server's identity is not checked."
+            )
+        }
+    }
+
+    /// The HTTP client and Authorization header value for the next request.
+    func session() async throws -> (HTTPClient, String?) {
+        switch config.credentials {
+        case .none:
+            return (try client(certificate: nil), nil)
+        case .token(let token):
+            return (try client(certificate: nil), "Bearer \(token)")
+        case .tokenFile(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw KubeAPIError.credentialFileUnreadable(field: "token file", path: path, reason: "cannot be read")
+            }
+            let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return (try client(certificate: nil), "Bearer \(token)")
+        case .clientCertificate(let cert, let key):
+            return (try client(certificate: (cert, key)), nil)
+        case .exec:
+            guard let plugin else { return (try client(certificate: nil), nil) }
+            let credential = try await plugin.credential()
+            let pair = credential.clientCertificatePEM.flatMap { cert in credential.clientKeyPEM.map { (cert, $0) } }
+            return (try client(certificate: pair), credential.token.map { "Bearer \($0)" })
+        }
+    }
+
+    /// After a 401: whether re-running the credential plugin might help (it is then forgotten).
+    func invalidateCredentials() async -> Bool {
+        guard let plugin else { return false }
+        await plugin.invalidate()
+        return true
+    }
+
+    func shutdown() async {
+        guard !shutDown else { return }
+        shutDown = true
+        for client in clients.values { try? await client.shutdown() }
+        clients = [:]
+    }
+
+    private func client(certificate: (Data, Data)?) throws -> HTTPClient {
+        let key = certificate.map { $0.0 + $0.1 } ?? Data()
+        if let existing = clients[key] { return existing }
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: try configuration(certificate: certificate)
+        )
+        clients[key] = client
+        return client
+    }
+
+    private func configuration(certificate: (Data, Data)?) throws -> HTTPClient.Configuration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        let clusterEntry = "cluster \"\(config.clusterName)\""
+        if let ca = config.certificateAuthorityPEM {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(ca)))
+            } catch {
+                throw KubeAPIError.invalidCredentialData(
+                    field: "certificate-authority",
+                    entry: clusterEntry,
+                    reason: "not a PEM certificate bundle"
+                )
+            }
+        }
+        if config.insecureSkipTLSVerify { tls.certificateVerification = .none }
+        if let (cert, key) = certificate {
+            let userEntry = "user \"\(config.userName)\""
+            do {
+                tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(cert)).map { .certificate($0) }
+            } catch {
+                throw KubeAPIError.invalidCredentialData(
+                    field: "client-certificate",
+                    entry: userEntry,
+                    reason: "not a PEM certificate"
+                )
+            }
+            do {
+                tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(key), format: .pem))
+            } catch {
+                throw KubeAPIError.invalidCredentialData(
+                    field: "client-key",
+                    entry: userEntry,
+                    reason: "not a PEM private key (PKCS#1 RSA, SEC1 EC or PKCS#8 expected)"
+                )
+            }
+        }
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .seconds(120))
+        )
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
+        if let serverName = config.tlsServerName, !serverName.isEmpty,
+            let host = URL(string: config.server)?.host
+        {
+            configuration.dnsOverride = [serverName: host]
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import KubeAPI
+import KubeEmulator
+import Logging
+
+/// Starts an emulator on a loopback port and builds clients for it; `stop()` ends it.
+struct EmulatorFixture {
+    let emulator: KubeEmulator
+    let folder = TestFolder()
+
+    static func start(
+        store: ClusterStore? = nil, configure: (inout EmulatorOptions) -> Void = { _ in }
+    ) async throws -> EmulatorFixture {
+        var options = EmulatorOptions()
+        configure(&options)
+        let emulator = KubeEmulator(store: try store ?? ClusterStore.sample(), options: options)
+        try await emulator.start()
+        return EmulatorFixture(emulator: emulator)
+    }
+
+    /// A client from the emulator's own kubeconfig (token auth over TLS), through the kubeconfig loader.
+    func client(
+        kubeconfig: String? = nil, options: KubeClientOptions = Self.fastOptions(), logger: Logger = Self.quietLogger
+    ) throws -> KubeClient {
+        let file = try folder.write("kubeconfig-\(UUID().uuidString)", kubeconfig ?? emulator.kubeconfigYAML())
+        let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
+        return try KubeClient(config: config, options: options, logger: logger)
+    }
+
+    func stop() async {
+        await emulator.stop()
+    }
+
+    static var quietLogger: Logger {
+        var logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// Retries without real waiting, so tests stay fast.
+    static func fastOptions(pageSize: Int = 500, recorder: DelayRecorder? = nil) -> KubeClientOptions {
+        var options = KubeClientOptions()
+        options.pageSize = pageSize
+        options.requestTimeout = .seconds(10)
+        options.retry = RetryPolicy(maxRetries: 4, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)) { delay in
+            await recorder?.record(delay)
+        }
+        return options
+    }
+
+    /// A kubeconfig for the emulator with the given cluster and user sections (YAML flow maps).
+    func kubeconfig(cluster: String, user: String) -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        current-context: test
+        clusters: [{name: emulator, cluster: \(cluster)}]
+        contexts: [{name: test, context: {cluster: emulator, user: tester}}]
+        users: [{name: tester, user: \(user)}]
+        """
+    }
+
+    var caData: String { Data(emulator.caCertificatePEM.utf8).base64EncodedString() }
+}
+
+/// Records the delays a retry policy asked for.
+actor DelayRecorder {
+    private(set) var delays: [Duration] = []
+    func record(_ delay: Duration) { delays.append(delay) }
+}
+
+/// Runs `body` with a started fixture and always stops it.
+func withEmulator<T>(
+    store: ClusterStore? = nil, configure: (inout EmulatorOptions) -> Void = { _ in },
+    _ body: (EmulatorFixture) async throws -> T
+) async throws -> T {
+    let fixture = try await EmulatorFixture.start(store: store, configure: configure)
+    do {
+        let result = try await body(fixture)
+        await fixture.stop()
+        return result
+    } catch {
+        await fixture.stop()
+        throw error
+    }
+}
