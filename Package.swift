@@ -61,7 +61,12 @@ let package = Package(
         // Collectors record: they fetch evidence through KubeAPI and store it as received.
         .target(
             name: "Collection",
-            dependencies: ["AuditPackCore", "KubeAPI", .product(name: "X509", package: "swift-certificates")]
+            dependencies: [
+                "AuditPackCore", "KubeAPI",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Evaluators judge: evidence + now in, verdicts out. Must never depend on the HTTP client.
         .target(
@@ -78,10 +83,18 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The one library function behind each command: collect, verify, evaluate, report.
+        .target(
+            name: "Workflows",
+            dependencies: [
+                "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "AuditPackCLI",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging",
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -3,39 +3,46 @@ import Collection
 import Foundation
 import KubeAPI
 import KubeEmulator
+import Workflows
 
 extension AuditPack {
     /// Runs the real code path against the built-in sample cluster: no cluster or network needed.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start the built-in sample cluster on a loopback port and run AuditPack against it.")
+            abstract: "Start the built-in sample cluster on a loopback port and collect its evidence package."
+        )
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Folder for the demo's output (default: a new temporary folder).")
-        var output: String?
+        @Option(help: "Folder for the demo's package and kubeconfig (default: ./auditpack-demo).")
+        var directory: String = "auditpack-demo"
 
         func run() async throws {
             let logger = global.makeLogger()
-            let folder = output.map { URL(fileURLWithPath: $0) } ?? TemporaryFolder.make(prefix: "auditpack-demo")
-            let report = try await CLIExit.guarding {
+            let folder = URL(fileURLWithPath: directory)
+            let result = try await CLIExit.guarding {
                 let sandbox = try await SandboxSession.start(folder: folder)
                 print("Sample cluster serving at \(sandbox.emulator.baseURL) (kubeconfig: \(sandbox.kubeconfig.path))")
+                print("Collecting evidence for all ten controls…\n")
                 do {
-                    let config = try ConnectionConfig.discover(kubeconfigPath: sandbox.kubeconfig.path, context: nil)
-                    let client = try KubeClient(config: config, logger: logger)
-                    defer { Task { await client.shutdown() } }
-                    let report = try await ClusterProbe.run(client: client, outputDirectory: folder)
-                    await client.shutdown()
+                    var collection = CollectionOptions()
+                    collection.progress = { print(ProgressText.line($0)) }
+                    let request = CollectWorkflow.Request(
+                        kubeconfig: sandbox.kubeconfig.path,
+                        directory: folder,
+                        collection: collection,
+                        environment: [:]
+                    )
+                    let result = try await CollectWorkflow.run(request, logger: logger)
                     await sandbox.emulator.stop()
-                    return report
+                    return result
                 } catch {
                     await sandbox.emulator.stop()
                     throw error
                 }
             }
-            print(ProbeText.render(report))
-            print("\nDemo output is in \(folder.path)")
+            print(ProgressText.summary(result))
+            print("\nInspect it: unzip -l \(result.package.path)")
         }
     }
 }
@@ -45,7 +52,11 @@ struct SandboxSession {
     var emulator: KubeEmulator
     var kubeconfig: URL
 
-    static func start(folder: URL, options: EmulatorOptions = EmulatorOptions(), kubeconfigPath: URL? = nil)
+    static func start(
+        folder: URL,
+        options: EmulatorOptions = EmulatorOptions(),
+        kubeconfigPath: URL? = nil
+    )
         async throws -> SandboxSession
     {
         let emulator = KubeEmulator(store: try ClusterStore.sample(), options: options)
@@ -53,7 +64,9 @@ struct SandboxSession {
         let file = kubeconfigPath ?? folder.appendingPathComponent("kubeconfig")
         do {
             try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try AtomicFile.write(Data(emulator.kubeconfigYAML().utf8), to: file, permissions: 0o600)
         } catch {
             await emulator.stop()
@@ -69,8 +82,12 @@ enum AtomicFile {
     static func write(_ data: Data, to url: URL, permissions: Int) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        guard FileManager.default.createFile(
-            atPath: temporary.path, contents: data, attributes: [.posixPermissions: permissions])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path,
+                contents: data,
+                attributes: [.posixPermissions: permissions]
+            )
         else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }

@@ -7,7 +7,8 @@ extension AuditPack {
     /// Checks that a cluster can be read: discovery, identity, namespaces.
     struct Probe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the connection: server version, who you are, and the namespaces you can list.")
+            abstract: "Check the connection: server version, who you are, and the namespaces you can list."
+        )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: ConnectionOptions
@@ -19,10 +20,13 @@ extension AuditPack {
             let logger = global.makeLogger()
             let report = try await CLIExit.guarding {
                 let config = try ConnectionConfig.discover(
-                    kubeconfigPath: connection.kubeconfig, context: connection.context)
+                    kubeconfigPath: connection.kubeconfig,
+                    context: connection.context
+                )
                 let client = try KubeClient(config: config, options: connection.clientOptions, logger: logger)
                 do {
-                    let folder = output.map { URL(fileURLWithPath: $0) } ?? TemporaryFolder.make(prefix: "auditpack-probe")
+                    let folder =
+                        output.map { URL(fileURLWithPath: $0) } ?? TemporaryFolder.make(prefix: "auditpack-probe")
                     let report = try await ClusterProbe.run(client: client, outputDirectory: folder)
                     await client.shutdown()
                     return report
@@ -38,7 +42,9 @@ extension AuditPack {
 
 enum TemporaryFolder {
     static func make(prefix: String) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(prefix)-\(UUID().uuidString.prefix(8))"
+        )
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -7,7 +7,8 @@ extension AuditPack {
     struct Sandbox: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the built-in sample cluster (a Kubernetes API emulator).",
-            subcommands: [Serve.self])
+            subcommands: [Serve.self]
+        )
     }
 }
 
@@ -15,7 +16,8 @@ extension AuditPack.Sandbox {
     /// `auditpack sandbox serve`: serves the sample cluster in the foreground until interrupted.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the sample cluster on a loopback port until Ctrl-C; point kubectl at it.")
+            abstract: "Serve the sample cluster on a loopback port until Ctrl-C; point kubectl at it."
+        )
 
         @Option(help: "Port to listen on (0 picks a free one).")
         var port: Int = 0
@@ -37,7 +39,10 @@ extension AuditPack.Sandbox {
             let path = URL(fileURLWithPath: kubeconfigOut)
             let session = try await CLIExit.guarding {
                 try await SandboxSession.start(
-                    folder: path.deletingLastPathComponent(), options: options, kubeconfigPath: path)
+                    folder: path.deletingLastPathComponent(),
+                    options: options,
+                    kubeconfigPath: path
+                )
             }
             print("Sample cluster serving at \(session.emulator.baseURL)")
             print("kubeconfig written to \(session.kubeconfig.path); try:")

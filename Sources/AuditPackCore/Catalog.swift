@@ -121,7 +121,9 @@ extension Catalog {
             for item in control.evidence {
                 guard itemIDs.insert(item.id).inserted, files.insert(item.file).inserted else {
                     throw CatalogError.invalid(
-                        file: file, reason: "evidence \(item.id) (\(item.file)) repeats an id or file name")
+                        file: file,
+                        reason: "evidence \(item.id) (\(item.file)) repeats an id or file name"
+                    )
                 }
             }
         }

@@ -40,7 +40,14 @@ public enum ClusterProbe {
             throw error
         }
         return ProbeReport(
-            server: client.config.server, context: client.config.contextName, version: version, identity: identity,
-            apiGroups: groups.count, namespaces: names, namespacesFile: file, namespacesSummary: summary)
+            server: client.config.server,
+            context: client.config.contextName,
+            version: version,
+            identity: identity,
+            apiGroups: groups.count,
+            namespaces: names,
+            namespacesFile: file,
+            namespacesSummary: summary
+        )
     }
 }

@@ -5,6 +5,12 @@ public struct UserIdentity: Sendable, Equatable, Codable {
     public var username: String
     public var groups: [String]
     public var uid: String?
+
+    public init(username: String, groups: [String], uid: String?) {
+        self.username = username
+        self.groups = groups
+        self.uid = uid
+    }
 }
 
 extension KubeClient {

@@ -150,7 +150,8 @@ public final class KubeClient: Sendable {
         )
     }
 
-    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+    /// Whole milliseconds since `start`.
+    public static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         let elapsed = ContinuousClock.now - start
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }

@@ -1,25 +1,27 @@
 import Foundation
 
 /// What a finished child process left behind.
-struct ProcessOutput: Sendable {
-    var status: Int32
-    var stdout: Data
-    var stderr: Data
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: Data
+    public var stderr: Data
+    /// True when the process was killed for running past its timeout.
+    public var timedOut: Bool
 }
 
 /// Runs a program directly (never through a shell) and collects its output.
-enum ProcessRunner {
-    static func run(
+public enum ProcessRunner {
+    /// Runs `executable`; after `timeout` the process is terminated and `timedOut` is set.
+    public static func run(
         executable: String,
         arguments: [String],
-        environment: [String: String]
-    ) async throws
-        -> ProcessOutput
-    {
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        timeout: Duration = .seconds(120)
+    ) async throws -> ProcessOutput {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 do {
-                    continuation.resume(returning: try runBlocking(executable, arguments, environment))
+                    continuation.resume(returning: try runBlocking(executable, arguments, environment, timeout))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -30,10 +32,9 @@ enum ProcessRunner {
     private static func runBlocking(
         _ executable: String,
         _ arguments: [String],
-        _ environment: [String: String]
-    )
-        throws -> ProcessOutput
-    {
+        _ environment: [String: String],
+        _ timeout: Duration
+    ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -44,7 +45,15 @@ enum ProcessRunner {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errorData = ErrorCollector()
+        let expired = Flag()
+        let killer = DispatchWorkItem { [process] in
+            guard process.isRunning else { return }
+            expired.set()
+            process.terminate()
+        }
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
+        let errorData = DataBox()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
@@ -54,13 +63,26 @@ enum ProcessRunner {
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcessOutput(status: process.terminationStatus, stdout: outputData, stderr: errorData.get())
+        killer.cancel()
+        return ProcessOutput(
+            status: process.terminationStatus,
+            stdout: outputData,
+            stderr: errorData.get(),
+            timedOut: expired.isSet
+        )
     }
 }
 
-private final class ErrorCollector: @unchecked Sendable {
+private final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     func set(_ value: Data) { lock.withLock { data = value } }
     func get() -> Data { lock.withLock { data } }
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -19,11 +19,15 @@ struct AuthenticationTests {
     func clientCertificate(format: ClientKeyFormat) async throws {
         try await withEmulator { fixture in
             let issued = try fixture.emulator.issueClientCertificate(
-                username: "auditor", groups: ["auditors"], keyFormat: format)
+                username: "auditor",
+                groups: ["auditors"],
+                keyFormat: format
+            )
             let yaml = fixture.kubeconfig(
                 cluster: "{server: \(fixture.emulator.baseURL), certificate-authority-data: \(fixture.caData)}",
                 user: "{client-certificate-data: \(Data(issued.certificatePEM.utf8).base64EncodedString()), "
-                    + "client-key-data: \(Data(issued.privateKeyPEM.utf8).base64EncodedString())}")
+                    + "client-key-data: \(Data(issued.privateKeyPEM.utf8).base64EncodedString())}"
+            )
             let client = try fixture.client(kubeconfig: yaml)
             let identity = try await client.whoAmI()
             await client.shutdown()
@@ -36,7 +40,8 @@ struct AuthenticationTests {
         try await withEmulator { fixture in
             let yaml = fixture.kubeconfig(
                 cluster: "{server: \(fixture.emulator.baseURL), certificate-authority-data: \(fixture.caData)}",
-                user: "{token: wrong-token}")
+                user: "{token: wrong-token}"
+            )
             let client = try fixture.client(kubeconfig: yaml)
             let error = await #expect(throws: KubeAPIError.self) { try await client.whoAmI() }
             await client.shutdown()
@@ -57,7 +62,10 @@ struct AuthenticationTests {
                     ("PLUGIN_COUNTER", counter), ("PLUGIN_TOKEN", "auditpack-demo-token"),
                     ("PLUGIN_EXPIRY", "2999-01-01T00:00:00Z"),
                 ]),
-                baseDirectory: "/", userName: "eks", cluster: ("https://k", nil, false))
+                baseDirectory: "/",
+                userName: "eks",
+                cluster: ("https://k", nil, false)
+            )
             let first = try await plugin.credential()
             let second = try await plugin.credential()
             #expect(first.token == "auditpack-demo-token")
@@ -70,9 +78,13 @@ struct AuthenticationTests {
         let folder = TestFolder()
         let plugin = try ExecCredentialPlugin(
             config: Self.pluginConfig(env: [
-                ("PLUGIN_COUNTER", folder.path("runs")), ("PLUGIN_TOKEN", "t"), ("PLUGIN_EXPIRY", "2001-01-01T00:00:00Z"),
+                ("PLUGIN_COUNTER", folder.path("runs")), ("PLUGIN_TOKEN", "t"),
+                ("PLUGIN_EXPIRY", "2001-01-01T00:00:00Z"),
             ]),
-            baseDirectory: "/", userName: "eks", cluster: ("https://k", nil, false))
+            baseDirectory: "/",
+            userName: "eks",
+            cluster: ("https://k", nil, false)
+        )
         _ = try await plugin.credential()
         _ = try await plugin.credential()
         #expect(await plugin.runs == 2)
@@ -83,7 +95,11 @@ struct AuthenticationTests {
         var config = try Self.pluginConfig(env: [("PLUGIN_COUNTER", folder.path("runs")), ("PLUGIN_TOKEN", "t")])
         config.provideClusterInfo = true
         let plugin = ExecCredentialPlugin(
-            config: config, baseDirectory: "/", userName: "eks", cluster: ("https://k.example:6443", nil, false))
+            config: config,
+            baseDirectory: "/",
+            userName: "eks",
+            cluster: ("https://k.example:6443", nil, false)
+        )
         _ = try await plugin.credential()
         let info = try #require(FileManager.default.contents(atPath: folder.path("runs.info")))
         let json = try #require(try JSONSerialization.jsonObject(with: info) as? [String: Any])
@@ -96,19 +112,24 @@ struct AuthenticationTests {
         try await withEmulator { fixture in
             let counter = fixture.folder.path("runs")
             let env = [
-                ("PLUGIN_COUNTER", counter), ("PLUGIN_TOKEN_1", "stale-token"), ("PLUGIN_TOKEN_2", "auditpack-demo-token"),
+                ("PLUGIN_COUNTER", counter), ("PLUGIN_TOKEN_1", "stale-token"),
+                ("PLUGIN_TOKEN_2", "auditpack-demo-token"),
                 ("PLUGIN_EXPIRY", "2999-01-01T00:00:00Z"),
             ]
             let envYAML = env.map { "{name: \($0.0), value: \"\($0.1)\"}" }.joined(separator: ", ")
             let yaml = fixture.kubeconfig(
                 cluster: "{server: \(fixture.emulator.baseURL), certificate-authority-data: \(fixture.caData)}",
                 user: "{exec: {apiVersion: client.authentication.k8s.io/v1, command: \(try Self.pluginPath()), "
-                    + "env: [\(envYAML)]}}")
+                    + "env: [\(envYAML)]}}"
+            )
             let client = try fixture.client(kubeconfig: yaml)
             let identity = try await client.whoAmI()
             await client.shutdown()
             #expect(identity.username == "auditpack-demo")
-            #expect(try String(contentsOfFile: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+            #expect(
+                try String(contentsOfFile: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "2"
+            )
         }
     }
 
@@ -116,7 +137,10 @@ struct AuthenticationTests {
         let folder = TestFolder()
         let plugin = try ExecCredentialPlugin(
             config: Self.pluginConfig(env: [("PLUGIN_COUNTER", folder.path("runs")), ("PLUGIN_FAIL", "1")]),
-            baseDirectory: "/", userName: "gke", cluster: ("https://k", nil, false))
+            baseDirectory: "/",
+            userName: "gke",
+            cluster: ("https://k", nil, false)
+        )
         let error = await #expect(throws: KubeAPIError.self) { try await plugin.credential() }
         #expect(error?.description.contains("login required") == true)
         #expect(error?.description.contains("exit code 3") == true)
@@ -132,13 +156,19 @@ struct AuthenticationTests {
             try folder.write("sa/ca.crt", fixture.emulator.caCertificatePEM)
             let url = try #require(URL(string: fixture.emulator.baseURL))
             let config = try ConnectionConfig.discover(
-                kubeconfigPath: nil, context: nil,
+                kubeconfigPath: nil,
+                context: nil,
                 environment: [
                     "HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": try #require(url.host),
                     "KUBERNETES_SERVICE_PORT": String(try #require(url.port)),
                 ],
-                serviceAccountDirectory: folder.path("sa"))
-            let client = try KubeClient(config: config, options: EmulatorFixture.fastOptions(), logger: EmulatorFixture.quietLogger)
+                serviceAccountDirectory: folder.path("sa")
+            )
+            let client = try KubeClient(
+                config: config,
+                options: EmulatorFixture.fastOptions(),
+                logger: EmulatorFixture.quietLogger
+            )
             let before = try await client.whoAmI()
             try folder.write("sa/token", "rotated-token")
             let after = try await client.whoAmI()
@@ -154,7 +184,12 @@ struct AuthenticationTests {
 
     static func pluginConfig(env: [(String, String)]) throws -> Kubeconfig.ExecConfig {
         Kubeconfig.ExecConfig(
-            apiVersion: "client.authentication.k8s.io/v1", command: try pluginPath(), args: [], env: env.map { ($0.0, $0.1) },
-            provideClusterInfo: false, installHint: nil)
+            apiVersion: "client.authentication.k8s.io/v1",
+            command: try pluginPath(),
+            args: [],
+            env: env.map { ($0.0, $0.1) },
+            provideClusterInfo: false,
+            installHint: nil
+        )
     }
 }

@@ -9,7 +9,8 @@ struct EmulatorFixture {
     let folder = TestFolder()
 
     static func start(
-        store: ClusterStore? = nil, configure: (inout EmulatorOptions) -> Void = { _ in }
+        store: ClusterStore? = nil,
+        configure: (inout EmulatorOptions) -> Void = { _ in }
     ) async throws -> EmulatorFixture {
         var options = EmulatorOptions()
         configure(&options)
@@ -20,7 +21,9 @@ struct EmulatorFixture {
 
     /// A client from the emulator's own kubeconfig (token auth over TLS), through the kubeconfig loader.
     func client(
-        kubeconfig: String? = nil, options: KubeClientOptions = Self.fastOptions(), logger: Logger = Self.quietLogger
+        kubeconfig: String? = nil,
+        options: KubeClientOptions = Self.fastOptions(),
+        logger: Logger = Self.quietLogger
     ) throws -> KubeClient {
         let file = try folder.write("kubeconfig-\(UUID().uuidString)", kubeconfig ?? emulator.kubeconfigYAML())
         let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
@@ -71,7 +74,8 @@ actor DelayRecorder {
 
 /// Runs `body` with a started fixture and always stops it.
 func withEmulator<T>(
-    store: ClusterStore? = nil, configure: (inout EmulatorOptions) -> Void = { _ in },
+    store: ClusterStore? = nil,
+    configure: (inout EmulatorOptions) -> Void = { _ in },
     _ body: (EmulatorFixture) async throws -> T
 ) async throws -> T {
     let fixture = try await EmulatorFixture.start(store: store, configure: configure)

@@ -22,7 +22,8 @@ struct KubeconfigTests {
             users:
             - name: admin
               user: {token: first-token}
-            """)
+            """
+        )
         let second = try folder.write(
             "b/config",
             """
@@ -38,7 +39,8 @@ struct KubeconfigTests {
             users:
             - name: admin
               user: {token: second-token}
-            """)
+            """
+        )
         _ = try folder.write("a/certs/ca.crt", "CA-BYTES")
         let missing = folder.path("does-not-exist")
         let environment = ["KUBECONFIG": [first, missing, second].joined(separator: ":")]
@@ -52,7 +54,10 @@ struct KubeconfigTests {
         let prod = try config.connection(context: nil)
         #expect(prod.namespace == "payments")
         #expect(prod.certificateAuthorityPEM == Data("CA-BYTES".utf8), "relative path resolves against a/")
-        guard case .token(let token) = prod.credentials else { Issue.record("expected a token"); return }
+        guard case .token(let token) = prod.credentials else {
+            Issue.record("expected a token")
+            return
+        }
         #expect(token == "first-token")
 
         let staging = try config.connection(context: "staging")
@@ -63,7 +68,10 @@ struct KubeconfigTests {
         let file = try folder.write("explicit", Self.minimal(server: "https://explicit.example"))
         let other = try folder.write("other", Self.minimal(server: "https://other.example"))
         let config = try ConnectionConfig.discover(
-            kubeconfigPath: file, context: nil, environment: ["KUBECONFIG": other])
+            kubeconfigPath: file,
+            context: nil,
+            environment: ["KUBECONFIG": other]
+        )
         #expect(config.server == "https://explicit.example")
     }
 
@@ -87,7 +95,9 @@ struct KubeconfigTests {
 
     @Test func noCurrentContextSaysHowToPickOne() throws {
         let file = try folder.write(
-            "config", Self.minimal(server: "https://a.example").replacingOccurrences(of: "current-context: test", with: ""))
+            "config",
+            Self.minimal(server: "https://a.example").replacingOccurrences(of: "current-context: test", with: "")
+        )
         let error = #expect(throws: KubeAPIError.self) {
             try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
         }
@@ -104,7 +114,10 @@ struct KubeconfigTests {
 
     @Test func proxyURLIsRefusedWithAHint() throws {
         let text = Self.minimal(server: "https://a.example")
-            .replacingOccurrences(of: "server: https://a.example", with: "server: https://a.example, proxy-url: http://p:3128")
+            .replacingOccurrences(
+                of: "server: https://a.example",
+                with: "server: https://a.example, proxy-url: http://p:3128"
+            )
         let file = try folder.write("proxy", text)
         let error = #expect(throws: KubeAPIError.self) {
             try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
@@ -121,7 +134,8 @@ struct KubeconfigTests {
             clusters: [{name: k, cluster: {server: "https://k.example", certificate-authority-data: \(Data("CA".utf8).base64EncodedString())}}]
             contexts: [{name: c, context: {cluster: k, user: u}}]
             users: [{name: u, user: {client-certificate: pki/client.crt, client-key-data: \(Data("KEY".utf8).base64EncodedString())}}]
-            """)
+            """
+        )
         let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
         #expect(config.certificateAuthorityPEM == Data("CA".utf8))
         guard case .clientCertificate(let cert, let key) = config.credentials else {
@@ -140,7 +154,8 @@ struct KubeconfigTests {
             clusters: [{name: k, cluster: {server: "https://k.example"}}]
             contexts: [{name: c, context: {cluster: k, user: u}}]
             users: [{name: u, user: {tokenFile: tokens/missing}}]
-            """)
+            """
+        )
         let error = #expect(throws: KubeAPIError.self) {
             try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
         }
@@ -163,7 +178,8 @@ struct KubeconfigTests {
                   args: [eks, get-token, --cluster-name, prod]
                   env: [{name: AWS_PROFILE, value: audit}]
                   provideClusterInfo: true
-            """)
+            """
+        )
         let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
         guard case .exec(let exec, _) = config.credentials else {
             Issue.record("expected an exec plugin")
@@ -180,9 +196,13 @@ struct KubeconfigTests {
         _ = try folder.write("sa/ca.crt", "CA")
         _ = try folder.write("sa/namespace", "auditpack\n")
         let config = try ConnectionConfig.discover(
-            kubeconfigPath: nil, context: nil,
-            environment: ["HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": "10.96.0.1", "KUBERNETES_SERVICE_PORT": "443"],
-            serviceAccountDirectory: folder.path("sa"))
+            kubeconfigPath: nil,
+            context: nil,
+            environment: [
+                "HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": "10.96.0.1", "KUBERNETES_SERVICE_PORT": "443",
+            ],
+            serviceAccountDirectory: folder.path("sa")
+        )
         #expect(config.server == "https://10.96.0.1:443")
         #expect(config.namespace == "auditpack")
         #expect(config.certificateAuthorityPEM == Data("CA".utf8))

@@ -6,7 +6,12 @@ import Testing
 @Suite("LIST: pagination, restarts, streaming to disk")
 struct ListTests {
     static let roleBindings = APIResource(
-        group: "rbac.authorization.k8s.io", version: "v1", name: "rolebindings", kind: "RoleBinding", namespaced: true)
+        group: "rbac.authorization.k8s.io",
+        version: "v1",
+        name: "rolebindings",
+        kind: "RoleBinding",
+        namespaced: true
+    )
 
     /// The sample cluster plus `count` generated RoleBindings in namespace `bulk`.
     static func bulkStore(count: Int) throws -> ClusterStore {
@@ -14,7 +19,8 @@ struct ListTests {
             try JSONSerialization.data(withJSONObject: [
                 "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
                 "metadata": [
-                    "name": String(format: "bulk-%05d", index), "namespace": "bulk", "uid": UUID().uuidString.lowercased(),
+                    "name": String(format: "bulk-%05d", index), "namespace": "bulk",
+                    "uid": UUID().uuidString.lowercased(),
                     "resourceVersion": "\(1000 + index)",
                 ],
                 "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "view"],
@@ -66,7 +72,9 @@ struct ListTests {
             await client.shutdown()
             #expect(summary.restarts == 1)
             #expect(summary.items == 250)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+            )
             #expect((document["items"] as? [Any])?.count == 250, "the file holds one snapshot, not pieces of two")
             #expect(written.items == 250)
         }
@@ -77,7 +85,8 @@ struct ListTests {
             let client = try fixture.client()
             let pods = try #require(try await client.resource(group: "", name: "pods"))
             let result = try await client.listItems(
-                ListQuery(pods, namespace: "kube-system", labelSelector: "component=kube-apiserver"))
+                ListQuery(pods, namespace: "kube-system", labelSelector: "component=kube-apiserver")
+            )
             await client.shutdown()
             #expect(result.items.count == 1)
             let name = (result.items.first?["metadata"] as? [String: Any])?["name"] as? String
@@ -86,10 +95,14 @@ struct ListTests {
     }
 
     @Test func kubectlCommandIsRecorded() {
-        #expect(ListQuery(Self.roleBindings).kubectlCommand == "kubectl get rolebindings.rbac.authorization.k8s.io -A -o json")
+        #expect(
+            ListQuery(Self.roleBindings).kubectlCommand
+                == "kubectl get rolebindings.rbac.authorization.k8s.io -A -o json"
+        )
         let pods = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
         #expect(
             ListQuery(pods, namespace: "kube-system", labelSelector: "component=kube-apiserver").kubectlCommand
-                == "kubectl get pods -n kube-system -l component=kube-apiserver -o json")
+                == "kubectl get pods -n kube-system -l component=kube-apiserver -o json"
+        )
     }
 }

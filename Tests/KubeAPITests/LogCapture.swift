@@ -27,8 +27,13 @@ final class LogCapture: @unchecked Sendable {
         }
 
         func log(
-            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-            function: String, line: UInt
+            level: Logger.Level,
+            message: Logger.Message,
+            metadata: Logger.Metadata?,
+            source: String,
+            file: String,
+            function: String,
+            line: UInt
         ) {
             capture.append("\(level): \(message)")
         }

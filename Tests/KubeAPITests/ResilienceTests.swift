@@ -17,7 +17,9 @@ struct ResilienceTests {
             let recorder = DelayRecorder()
             let client = try fixture.client(options: EmulatorFixture.fastOptions(recorder: recorder))
             _ = try await client.resource(group: "", name: "namespaces")  // discovery before the fault
-            fixture.emulator.setFaults([Fault(pathPrefix: Self.namespacesPath, kind: .status(429, retryAfterSeconds: 2), times: 2)])
+            fixture.emulator.setFaults([
+                Fault(pathPrefix: Self.namespacesPath, kind: .status(429, retryAfterSeconds: 2), times: 2)
+            ])
             let count = try await Self.namespaces(client)
             await client.shutdown()
             #expect(count > 5)
@@ -31,7 +33,9 @@ struct ResilienceTests {
             let recorder = DelayRecorder()
             let client = try fixture.client(options: EmulatorFixture.fastOptions(recorder: recorder))
             _ = try await client.resource(group: "", name: "namespaces")
-            fixture.emulator.setFaults([Fault(pathPrefix: Self.namespacesPath, kind: .status(status, retryAfterSeconds: nil), times: 3)])
+            fixture.emulator.setFaults([
+                Fault(pathPrefix: Self.namespacesPath, kind: .status(status, retryAfterSeconds: nil), times: 3)
+            ])
             let count = try await Self.namespaces(client)
             await client.shutdown()
             #expect(count > 5)
@@ -56,7 +60,9 @@ struct ResilienceTests {
         try await withEmulator { fixture in
             let client = try fixture.client()
             _ = try await client.resource(group: "", name: "namespaces")
-            fixture.emulator.setFaults([Fault(pathPrefix: Self.namespacesPath, kind: .status(503, retryAfterSeconds: nil), times: 50)])
+            fixture.emulator.setFaults([
+                Fault(pathPrefix: Self.namespacesPath, kind: .status(503, retryAfterSeconds: nil), times: 50)
+            ])
             let error = await #expect(throws: KubeAPIError.self) { try await Self.namespaces(client) }
             await client.shutdown()
             guard case .server(let status, let path, _) = error else {
@@ -81,8 +87,14 @@ struct ResilienceTests {
                     == .forbidden(
                         message: "networkpolicies.networking.k8s.io is forbidden: User \"auditpack-demo\" cannot list "
                             + "resource \"networkpolicies\" in API group \"networking.k8s.io\" at the cluster scope",
-                        verb: "list", resource: "networkpolicies", group: "networking.k8s.io"))
-            #expect(error?.description.contains("Grant the identity \"list\" on networkpolicies.networking.k8s.io") == true)
+                        verb: "list",
+                        resource: "networkpolicies",
+                        group: "networking.k8s.io"
+                    )
+            )
+            #expect(
+                error?.description.contains("Grant the identity \"list\" on networkpolicies.networking.k8s.io") == true
+            )
         }
     }
 
@@ -122,9 +134,14 @@ struct ResilienceTests {
             clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
             contexts: [{name: c, context: {cluster: k, user: u}}]
             users: [{name: u, user: {token: t}}]
-            """)
+            """
+        )
         let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
-        let client = try KubeClient(config: config, options: EmulatorFixture.fastOptions(), logger: EmulatorFixture.quietLogger)
+        let client = try KubeClient(
+            config: config,
+            options: EmulatorFixture.fastOptions(),
+            logger: EmulatorFixture.quietLogger
+        )
         let error = await #expect(throws: KubeAPIError.self) { try await client.serverVersion() }
         await client.shutdown()
         guard case .unreachable(let server, _) = error else {

@@ -11,7 +11,9 @@ struct TLSTests {
             let client = try fixture.client(
                 kubeconfig: fixture.kubeconfig(
                     cluster: "{server: \(fixture.emulator.baseURL), certificate-authority-data: \(otherCA)}",
-                    user: "{token: auditpack-demo-token}"))
+                    user: "{token: auditpack-demo-token}"
+                )
+            )
             let error = await #expect(throws: KubeAPIError.self) { try await client.serverVersion() }
             await client.shutdown()
             #expect(Self.problem(error) == .unknownAuthority)
@@ -29,7 +31,8 @@ struct TLSTests {
     }
 
     @Test func hostnameMismatchIsNamed() async throws {
-        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) { fixture in
+        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) {
+            fixture in
             let client = try fixture.client()
             let error = await #expect(throws: KubeAPIError.self) { try await client.serverVersion() }
             await client.shutdown()
@@ -39,12 +42,15 @@ struct TLSTests {
     }
 
     @Test func tlsServerNameConnectsToACertificateForAnotherName() async throws {
-        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) { fixture in
+        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) {
+            fixture in
             let client = try fixture.client(
                 kubeconfig: fixture.kubeconfig(
                     cluster: "{server: \(fixture.emulator.baseURL), certificate-authority-data: \(fixture.caData), "
                         + "tls-server-name: kube.example.internal}",
-                    user: "{token: auditpack-demo-token}"))
+                    user: "{token: auditpack-demo-token}"
+                )
+            )
             let version = try await client.serverVersion()
             await client.shutdown()
             #expect(version.major == "1")
@@ -57,8 +63,10 @@ struct TLSTests {
             let client = try fixture.client(
                 kubeconfig: fixture.kubeconfig(
                     cluster: "{server: \(fixture.emulator.baseURL), insecure-skip-tls-verify: true}",
-                    user: "{token: auditpack-demo-token}"),
-                logger: capture.logger)
+                    user: "{token: auditpack-demo-token}"
+                ),
+                logger: capture.logger
+            )
             _ = try await client.serverVersion()
             await client.shutdown()
             #expect(capture.messages.contains { $0.contains("TLS verification is off") })

@@ -1,0 +1,113 @@
+import ArgumentParser
+import AuditPackCore
+import Collection
+import Foundation
+import KubeAPI
+import Workflows
+
+extension AuditPack {
+    /// `auditpack collect`: the evidence of all ten controls, in one package.
+    struct Collect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Collect the evidence of the ten controls into a package (ZIP with manifest.json).",
+            discussion: """
+                Exit codes: 0 everything collected; 1 the package was written but some item is error, \
+                forbidden or not_installed; 2 nothing could be collected (bad kubeconfig, unreachable \
+                cluster, bad flags).
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: CollectOutputOptions
+
+        func run() async throws {
+            let result = try await CLIExit.guarding {
+                try await CollectWorkflow.run(output.request(connection: connection), logger: global.makeLogger())
+            }
+            output.print(result)
+            if result.incomplete.contains(where: { $0.status != .notApplicable }) { throw ExitCode(1) }
+        }
+    }
+}
+
+/// The flags `collect` shares with `demo`.
+struct CollectOutputOptions: ParsableArguments {
+    @Option(help: "Package path (default: ./audit-evidence-<cluster>-<UTC time>.zip).")
+    var output: String?
+
+    @Option(help: "Comma-separated control ids to collect, e.g. C01,C05 (default: all ten).")
+    var controls: String?
+
+    @Option(help: "Name prefix of the kube-bench Job to read (C08).")
+    var kubeBenchJob = "kube-bench"
+
+    @Option(parsing: .upToNextOption, help: "Trivy JSON reports to import into C04 (trivy image --format json).")
+    var trivyReport: [String] = []
+
+    @Flag(help: "Print only the package path.")
+    var quiet = false
+
+    @Flag(help: "Print a machine-readable summary (JSON) on stdout.")
+    var json = false
+
+    func validate() throws {
+        if let controls {
+            let ids = controls.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            let known = (try? Catalog.builtIn().controls.map(\.id)) ?? []
+            let unknown = ids.filter { !known.contains($0) }
+            guard unknown.isEmpty else {
+                throw ValidationError(
+                    "Unknown control id(s) \(unknown.joined(separator: ", ")); known: \(known.joined(separator: ", "))."
+                )
+            }
+        }
+        for report in trivyReport where !FileManager.default.isReadableFile(atPath: report) {
+            throw ValidationError("--trivy-report \(report) cannot be read.")
+        }
+        guard !(quiet && json) else { throw ValidationError("Use either --quiet or --json, not both.") }
+    }
+
+    func request(connection: ConnectionOptions, kubeconfig: String? = nil) -> CollectWorkflow.Request {
+        var collection = CollectionOptions()
+        collection.controls = controls.map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        }
+        collection.kubeBenchJobPrefix = kubeBenchJob
+        collection.trivyReports = trivyReport.map { URL(fileURLWithPath: $0) }
+        collection.trivyExecutable = Executables.find("trivy")
+        if !quiet && !json {
+            collection.progress = { entry in
+                Swift.print(ProgressText.line(entry))
+            }
+        }
+        return CollectWorkflow.Request(
+            kubeconfig: kubeconfig ?? connection.kubeconfig,
+            context: connection.context,
+            output: output.map { URL(fileURLWithPath: $0) },
+            clientOptions: connection.clientOptions,
+            collection: collection
+        )
+    }
+
+    func print(_ result: CollectWorkflow.Result) {
+        if quiet {
+            Swift.print(result.package.path)
+        } else if json {
+            Swift.print(ProgressText.json(result))
+        } else {
+            Swift.print(ProgressText.summary(result))
+        }
+    }
+}
+
+/// Finds an executable on PATH (no shell involved).
+enum Executables {
+    static func find(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        for folder in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,186 @@
+import AuditPackCore
+import Crypto
+import Foundation
+import KubeAPI
+
+/// Collects the evidence of the selected controls concurrently. One item failing never loses the others:
+/// each item ends with a status, and non-ok items get a small file saying why.
+public enum EvidenceCollection {
+    public static func collect(
+        client: KubeClient,
+        catalog: Catalog,
+        options: CollectionOptions,
+        workFolder: URL
+    ) async throws -> CollectionRun {
+        let known = catalog.controls.map(\.id)
+        let selected = options.controls ?? Set(known)
+        let unknown = selected.subtracting(known).sorted()
+        guard unknown.isEmpty else { throw CollectionError.unknownControls(unknown, known: known) }
+
+        let startedAt = options.clock()
+        let wallStart = ContinuousClock.now
+        // Who and where first: if the cluster cannot be reached at all, nothing is collected.
+        let version = try await client.serverVersion()
+        let identity = try await identity(client)
+        let clusterID = try? await clusterID(client)
+
+        let evidence = workFolder.appendingPathComponent("evidence")
+        let cache = workFolder.appendingPathComponent("cache")
+        for folder in [evidence, cache] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let redactor = Redactor(secretNamePatterns: secretPatterns(catalog))
+        let lists = SharedLists(client: client, redactor: redactor, folder: cache)
+        let jobs = catalog.controls.filter { selected.contains($0.id) }.flatMap { control in
+            control.evidence.map { (control, $0) }
+        }
+        let entries = await withTaskGroup(of: (Int, Manifest.Entry).self) { group in
+            for (index, (control, item)) in jobs.enumerated() {
+                let context = ItemContext(
+                    item: item,
+                    control: control,
+                    file: evidence.appendingPathComponent(item.file),
+                    client: client,
+                    lists: lists,
+                    redactor: redactor,
+                    options: options
+                )
+                group.addTask {
+                    let entry = await run(context)
+                    options.progress?(entry)
+                    return (index, entry)
+                }
+            }
+            var collected: [(Int, Manifest.Entry)] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        try? FileManager.default.removeItem(at: cache)
+        let finishedAt = options.clock()
+        let manifest = Manifest(
+            packageID: UUID().uuidString.lowercased(),
+            auditDate: Timestamp.format(startedAt).prefix(10).description,
+            run: Manifest.Run(
+                startedAt: Timestamp.format(startedAt),
+                finishedAt: Timestamp.format(finishedAt),
+                wallMilliseconds: KubeClient.milliseconds(since: wallStart),
+                itemMillisecondsSum: entries.reduce(0) { $0 + $1.elapsedMilliseconds },
+                selectedControls: known.filter(selected.contains)
+            ),
+            cluster: Manifest.ClusterIdentity(
+                server: client.config.server,
+                context: client.config.contextName,
+                serverVersion: version.gitVersion,
+                clusterID: clusterID
+            ),
+            collector: Manifest.CollectorIdentity(
+                username: identity.username,
+                groups: identity.groups,
+                host: options.host
+            ),
+            controls: entries
+        )
+        return CollectionRun(manifest: manifest, evidenceFolder: evidence)
+    }
+
+    /// Runs one item and turns whatever happened into a manifest entry with a file.
+    static func run(_ context: ItemContext) async -> Manifest.Entry {
+        let collectedAt = context.options.clock()
+        let start = ContinuousClock.now
+        var outcome = await collect(context)
+        if outcome.status != .ok {
+            writeStatusFile(context, outcome: outcome)
+        }
+        let (sha, size) = (try? hash(file: context.file)) ?? ("", 0)
+        if sha.isEmpty {
+            outcome = .failed(.error, note: "the evidence file could not be written", command: outcome.command)
+        }
+        return Manifest.Entry(
+            id: context.item.id,
+            control: context.control.id,
+            description: context.item.description,
+            file: context.item.file,
+            collectedAt: Timestamp.format(collectedAt),
+            elapsedMilliseconds: KubeClient.milliseconds(since: start),
+            sha256: sha,
+            size: size,
+            status: outcome.status,
+            command: outcome.command,
+            requests: outcome.requests,
+            itemCount: outcome.itemCount,
+            derivedFrom: outcome.derivedFrom,
+            note: outcome.note
+        )
+    }
+
+    static func collect(_ context: ItemContext) async -> ItemOutcome {
+        do {
+            switch context.item.source.kind {
+            case "list": return try await ListEvidence.collect(context)
+            case "apiserver-flags": return try await APIServerEvidence.flags(context)
+            case "apiserver-command": return try await APIServerEvidence.command(context)
+            case "rbac-derived": return try await RBACEvidence.nonSystemBindings(context)
+            case "image-inventory": return try await ImageEvidence.inventory(context)
+            case "trivy": return try await TrivyEvidence.collect(context)
+            case "pss-text": return try await PodSecurityEvidence.text(context)
+            case "secret-scan": return try await SecretScanEvidence.collect(context)
+            case "pod-log": return try await KubeBenchEvidence.log(context)
+            case "pod-log-summary": return try await KubeBenchEvidence.summary(context)
+            case "group-lists": return try await GroupListEvidence.collect(context)
+            case "pem-certificates": return try await CertificateEvidence.parsed(context)
+            default:
+                return .failed(
+                    .error,
+                    note: "unknown evidence source kind \(context.item.source.kind) in the catalog",
+                    command: ""
+                )
+            }
+        } catch let failure as ItemFailure {
+            return failure.outcome
+        } catch {
+            let (status, note) = SharedLists.classify(error)
+            return .failed(status, note: note, command: "")
+        }
+    }
+
+    /// A non-ok item still gets a file (the brief's verification reads every entry's file).
+    static func writeStatusFile(_ context: ItemContext, outcome: ItemOutcome) {
+        let document: [String: Any] = [
+            "id": context.item.id, "status": outcome.status.rawValue, "reason": outcome.note ?? "",
+            "command": outcome.command, "remediation": context.control.remediation,
+        ]
+        try? context.writeJSON(document)
+    }
+
+    static func hash(file: URL) throws -> (String, Int) {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+    }
+
+    static func identity(_ client: KubeClient) async throws -> UserIdentity {
+        do {
+            return try await client.whoAmI()
+        } catch KubeAPIError.notFound, KubeAPIError.forbidden {
+            // SelfSubjectReview needs Kubernetes 1.28+; older servers cannot say who we are.
+            return UserIdentity(username: "unknown (SelfSubjectReview unavailable)", groups: [], uid: nil)
+        }
+    }
+
+    static func clusterID(_ client: KubeClient) async throws -> String? {
+        let namespaces = APIResource(group: "", version: "v1", name: "namespaces", kind: "Namespace", namespaced: false)
+        let object = try await client.object(namespaces, namespace: nil, name: "kube-system")
+        return (object["metadata"] as? [String: Any])?["uid"] as? String
+    }
+
+    static func secretPatterns(_ catalog: Catalog) -> [String] {
+        if case .names(let names)? = catalog.control("C06")?.thresholds?["secret_name_patterns"] { return names }
+        return ["PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"]
+    }
+}

@@ -1,0 +1,67 @@
+import AuditPackCore
+import Foundation
+import KubeAPI
+
+/// What one evidence collector produced. The file itself is already at `ItemContext.file`
+/// when `status` is ok.
+struct ItemOutcome: Sendable {
+    var status: ItemStatus
+    var command: String
+    var requests: [Manifest.RequestRecord] = []
+    var itemCount: Int?
+    var derivedFrom: [String]?
+    var note: String?
+
+    static func failed(_ status: ItemStatus, note: String, command: String) -> ItemOutcome {
+        ItemOutcome(status: status, command: command, note: note)
+    }
+
+    static func request(_ summary: ListSummary) -> Manifest.RequestRecord {
+        Manifest.RequestRecord(
+            path: summary.path,
+            pages: summary.pages,
+            items: summary.items,
+            resourceVersion: summary.resourceVersion.isEmpty ? nil : summary.resourceVersion
+        )
+    }
+}
+
+/// Everything a collector may use: the client, the shared lists, where to write.
+struct ItemContext: Sendable {
+    let item: Catalog.EvidenceItem
+    let control: Catalog.Control
+    let file: URL
+    let client: KubeClient
+    let lists: SharedLists
+    let redactor: Redactor
+    let options: CollectionOptions
+
+    func threshold(_ name: String) -> [String]? {
+        if case .names(let names)? = control.thresholds?[name] { return names }
+        return nil
+    }
+
+    /// Writes `object` as sorted, indented JSON to this item's file.
+    func writeJSON(_ object: Any) throws {
+        let data = try JSONSerialization.data(
+            withJSONObject: object,
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        )
+        try (data + Data("\n".utf8)).write(to: file)
+    }
+
+    /// A list fetched through the shared cache, or the outcome to report when it failed.
+    func fetch(_ key: ListKey) async -> Result<(file: URL, summary: ListSummary, command: String), ItemFailure> {
+        switch await lists.fetch(key) {
+        case .fetched(let file, let summary, _, let command):
+            return .success((file, summary, command))
+        case .failed(let status, let note, let command):
+            return .failure(ItemFailure(outcome: .failed(status, note: note, command: command)))
+        }
+    }
+}
+
+/// A failed dependency, carried as the outcome the item should report.
+struct ItemFailure: Error {
+    var outcome: ItemOutcome
+}

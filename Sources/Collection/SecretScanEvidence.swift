@@ -1,0 +1,51 @@
+import AuditPackCore
+import Foundation
+import KubeAPI
+
+/// Plaintext-secret scan: Secrets' last-applied annotations holding data, literal secret-looking env values
+/// in pods and pod templates, secret-looking ConfigMap keys. The redactor finds them while lists stream;
+/// this item reports the locations, lengths and fingerprints — never a value.
+enum SecretScanEvidence {
+    static let scanned: [(group: String, resource: String)] = [
+        ("", "secrets"), ("", "configmaps"), ("", "pods"), ("apps", "deployments"), ("apps", "statefulsets"),
+        ("apps", "daemonsets"), ("apps", "replicasets"), ("batch", "jobs"), ("batch", "cronjobs"),
+    ]
+
+    static func collect(_ context: ItemContext) async throws -> ItemOutcome {
+        var requests: [Manifest.RequestRecord] = []
+        var sources: [[String: Any]] = []
+        var problems: [String] = []
+        for (group, resource) in scanned {
+            switch await context.lists.fetch(ListKey(group: group, resource: resource)) {
+            case .fetched(_, let summary, let type, _):
+                requests.append(ItemOutcome.request(summary))
+                sources.append(["resource": type.qualifiedName, "status": "ok", "items": summary.items])
+            case .failed(let status, let note, _):
+                problems.append(note)
+                sources.append(["resource": resource, "status": status.rawValue, "reason": note])
+            }
+        }
+        let findings = context.redactor.findings.map { finding -> [String: Any] in
+            [
+                "rule": finding.rule, "kind": finding.kind, "namespace": finding.namespace ?? NSNull(),
+                "name": finding.name, "field": finding.field, "length": finding.length,
+                "fingerprint": finding.fingerprint,
+            ]
+        }
+        try context.writeJSON([
+            "fingerprint": "HMAC-SHA256 under a key that existed only during this run: equal values share a "
+                + "fingerprint within this package; values cannot be recovered or tested",
+            "patterns": context.threshold("secret_name_patterns") ?? [],
+            "scanned": sources,
+            "findings": findings,
+        ])
+        return ItemOutcome(
+            status: problems.isEmpty ? .ok : .error,
+            command:
+                "kubectl get secrets,configmaps,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json  # scanned, values never kept",
+            requests: requests,
+            itemCount: findings.count,
+            note: problems.isEmpty ? nil : "Partly scanned: " + problems.joined(separator: " ")
+        )
+    }
+}

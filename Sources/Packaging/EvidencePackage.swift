@@ -1,0 +1,44 @@
+import AuditPackCore
+import Foundation
+
+/// Assembles a package from a collection run: every evidence file named in the manifest, the
+/// artifacts (findings, report), and manifest.json.
+public enum EvidencePackage {
+    /// The file name a package gets by default: `audit-evidence-<cluster>-<UTC yyyy-mm-ddThhmmssZ>.zip`.
+    public static func defaultFileName(cluster: String, startedAt: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
+        let safe = cluster.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
+        let name = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return "audit-evidence-\(name.isEmpty ? "cluster" : name)-\(formatter.string(from: startedAt)).zip"
+    }
+
+    /// Writes the package; `artifacts` are extra files (name → bytes) that the manifest lists with hashes.
+    public static func write(
+        manifest: Manifest,
+        evidenceFolder: URL,
+        artifacts: [(name: String, kind: String, data: Data)],
+        timestamp: Date,
+        to destination: URL
+    ) throws -> (manifest: Manifest, sha256: String) {
+        var manifest = manifest
+        manifest.artifacts = artifacts.map { artifact in
+            Manifest.Artifact(
+                file: artifact.name,
+                sha256: Hashing.sha256Hex(artifact.data),
+                size: artifact.data.count,
+                kind: artifact.kind
+            )
+        }
+        let manifestData = try manifest.encoded()
+        var entries = manifest.controls.map { entry in
+            PackageWriter.Entry(name: entry.file, source: .file(evidenceFolder.appendingPathComponent(entry.file)))
+        }
+        entries += artifacts.map { PackageWriter.Entry(name: $0.name, source: .data($0.data)) }
+        entries.append(PackageWriter.Entry(name: "manifest.json", source: .data(manifestData)))
+        let sha = try PackageWriter.write(entries: entries, timestamp: timestamp, to: destination)
+        return (manifest, sha)
+    }
+}

@@ -1,0 +1,118 @@
+import AuditPackCore
+import Crypto
+import Foundation
+import ZIPFoundation
+
+/// Writes an evidence package: a ZIP whose entries are sorted by name, all stamped with one fixed time
+/// (the collection's start) and mode 0644, so the same evidence and manifest give byte-identical files.
+/// The ZIP is built beside the destination and renamed into place: a failed run leaves nothing behind.
+public enum PackageWriter {
+    /// One entry: its name in the ZIP and where its bytes come from.
+    public struct Entry: Sendable {
+        public var name: String
+        public var source: Source
+
+        public enum Source: Sendable {
+            case file(URL)
+            case data(Data)
+        }
+
+        public init(name: String, source: Source) {
+            self.name = name
+            self.source = source
+        }
+    }
+
+    /// Writes `entries` to `destination` atomically. Returns the package's SHA-256.
+    @discardableResult
+    public static func write(entries: [Entry], timestamp: Date, to destination: URL) throws -> String {
+        let names = entries.map(\.name)
+        guard Set(names).count == names.count else {
+            throw PackageError.duplicateEntry(names.sorted().adjacentDuplicate ?? "")
+        }
+        let folder = destination.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            ".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
+        )
+        do {
+            let archive: Archive
+            do {
+                archive = try Archive(url: temporary, accessMode: .create)
+            } catch {
+                throw PackageError.unwritable(path: destination.path, reason: "\(error)")
+            }
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
+                try add(entry, to: archive, timestamp: timestamp)
+            }
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw PackageError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return try sha256(of: destination)
+    }
+
+    private static func add(_ entry: Entry, to archive: Archive, timestamp: Date) throws {
+        switch entry.source {
+        case .data(let data):
+            try archive.addEntry(
+                with: entry.name,
+                type: .file,
+                uncompressedSize: Int64(data.count),
+                modificationDate: timestamp,
+                permissions: 0o644,
+                compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        case .file(let url):
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            try archive.addEntry(
+                with: entry.name,
+                type: .file,
+                uncompressedSize: Int64(size),
+                modificationDate: timestamp,
+                permissions: 0o644,
+                compressionMethod: .deflate
+            ) { position, chunk in
+                try handle.seek(toOffset: UInt64(position))
+                return try handle.read(upToCount: chunk) ?? Data()
+            }
+        }
+    }
+
+    static func sha256(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Problems writing or reading a package.
+public enum PackageError: Error, CustomStringConvertible, Equatable {
+    case duplicateEntry(String)
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .duplicateEntry(let name):
+            return "Two package entries are named \(name); every file in a package needs a unique name."
+        case .unwritable(let path, let reason):
+            return "Cannot write the package \(path): \(reason). Choose a writable --output location."
+        }
+    }
+}
+
+extension Array where Element == String {
+    /// The first element equal to its successor (in a sorted array).
+    fileprivate var adjacentDuplicate: String? {
+        zip(self, dropFirst()).first { $0 == $1 }?.0
+    }
+}

@@ -1,0 +1,87 @@
+import AuditPackCore
+import Collection
+import Foundation
+import KubeAPI
+import Logging
+import Packaging
+
+/// `auditpack collect`: connect, collect every selected control, write the package atomically.
+public enum CollectWorkflow {
+    public struct Request: Sendable {
+        public var kubeconfig: String?
+        public var context: String?
+        /// The package path; nil writes the default name into `directory`.
+        public var output: URL?
+        public var directory: URL
+        public var clientOptions: KubeClientOptions
+        public var collection: CollectionOptions
+        public var environment: [String: String]
+
+        public init(
+            kubeconfig: String? = nil,
+            context: String? = nil,
+            output: URL? = nil,
+            directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            clientOptions: KubeClientOptions = KubeClientOptions(),
+            collection: CollectionOptions = CollectionOptions(),
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) {
+            self.kubeconfig = kubeconfig
+            self.context = context
+            self.output = output
+            self.directory = directory
+            self.clientOptions = clientOptions
+            self.collection = collection
+            self.environment = environment
+        }
+    }
+
+    public struct Result: Sendable {
+        public var package: URL
+        public var packageSHA256: String
+        public var manifest: Manifest
+        /// Items whose status is not ok.
+        public var incomplete: [Manifest.Entry] { manifest.controls.filter { $0.status != .ok } }
+    }
+
+    public static func run(_ request: Request, logger: Logger) async throws -> Result {
+        let catalog = try Catalog.builtIn()
+        let config = try ConnectionConfig.discover(
+            kubeconfigPath: request.kubeconfig,
+            context: request.context,
+            environment: request.environment
+        )
+        let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        do {
+            let run = try await EvidenceCollection.collect(
+                client: client,
+                catalog: catalog,
+                options: request.collection,
+                workFolder: work
+            )
+            await client.shutdown()
+            let startedAt = Timestamp.parse(run.manifest.run.startedAt) ?? Date()
+            let destination =
+                request.output
+                ?? request.directory.appendingPathComponent(
+                    EvidencePackage.defaultFileName(
+                        cluster: config.clusterName.isEmpty ? config.contextName : config.clusterName,
+                        startedAt: startedAt
+                    )
+                )
+            let written = try EvidencePackage.write(
+                manifest: run.manifest,
+                evidenceFolder: run.evidenceFolder,
+                artifacts: [],
+                timestamp: startedAt,
+                to: destination
+            )
+            return Result(package: destination, packageSHA256: written.sha256, manifest: written.manifest)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+}
