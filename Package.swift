@@ -80,7 +80,7 @@ let package = Package(
                 "AuditPackCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // The one library function behind each command: collect, verify, evaluate, report.

@@ -3,6 +3,7 @@ import AuditPackCore
 import Collection
 import Foundation
 import KubeAPI
+import Packaging
 import Workflows
 
 extension AuditPack {
@@ -23,7 +24,7 @@ extension AuditPack {
 
         func run() async throws {
             let result = try await CLIExit.guarding {
-                try await CollectWorkflow.run(output.request(connection: connection), logger: global.makeLogger())
+                try await CollectWorkflow.run(try output.request(connection: connection), logger: global.makeLogger())
             }
             output.print(result)
             if result.incomplete.contains(where: { $0.status != .notApplicable }) { throw ExitCode(1) }
@@ -45,6 +46,12 @@ struct CollectOutputOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "Trivy JSON reports to import into C04 (trivy image --format json).")
     var trivyReport: [String] = []
 
+    @Option(help: "Ed25519 private key (from `auditpack keygen`) to sign the package with; or set AUDITPACK_SIGNING_KEY.")
+    var signingKey: String?
+
+    @Option(help: "The previous package of a series: its manifest hash is recorded, linking the two.")
+    var previous: String?
+
     @Flag(help: "Print only the package path.")
     var quiet = false
 
@@ -65,10 +72,13 @@ struct CollectOutputOptions: ParsableArguments {
         for report in trivyReport where !FileManager.default.isReadableFile(atPath: report) {
             throw ValidationError("--trivy-report \(report) cannot be read.")
         }
+        if let previous, !FileManager.default.isReadableFile(atPath: previous) {
+            throw ValidationError("--previous \(previous) cannot be read.")
+        }
         guard !(quiet && json) else { throw ValidationError("Use either --quiet or --json, not both.") }
     }
 
-    func request(connection: ConnectionOptions, kubeconfig: String? = nil) -> CollectWorkflow.Request {
+    func request(connection: ConnectionOptions, kubeconfig: String? = nil) throws -> CollectWorkflow.Request {
         var collection = CollectionOptions()
         collection.controls = controls.map {
             Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
@@ -81,13 +91,17 @@ struct CollectOutputOptions: ParsableArguments {
                 Swift.print(ProgressText.line(entry))
             }
         }
-        return CollectWorkflow.Request(
+        var request = CollectWorkflow.Request(
             kubeconfig: kubeconfig ?? connection.kubeconfig,
             context: connection.context,
             output: output.map { URL(fileURLWithPath: $0) },
             clientOptions: connection.clientOptions,
             collection: collection
         )
+        let keyPath = signingKey ?? ProcessInfo.processInfo.environment["AUDITPACK_SIGNING_KEY"]
+        request.signingKey = try keyPath.map { try SigningKey.load(path: $0) }
+        request.previous = previous.map { URL(fileURLWithPath: $0) }
+        return request
     }
 
     func print(_ result: CollectWorkflow.Result) {

@@ -9,6 +9,6 @@ struct AuditPack: AsyncParsableCommand {
         commandName: "auditpack",
         abstract: "Collect signed, verifiable Kubernetes audit evidence for ten security controls.",
         version: AuditPackVersion.current,
-        subcommands: [Collect.self, Controls.self, Demo.self, Probe.self, Sandbox.self]
+        subcommands: [Collect.self, Verify.self, Keygen.self, Controls.self, Demo.self, Probe.self, Sandbox.self]
     )
 }

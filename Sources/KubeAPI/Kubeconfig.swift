@@ -45,6 +45,18 @@ public struct Kubeconfig: Sendable, Equatable {
         public var provideClusterInfo: Bool
         public var installHint: String?
 
+        public init(
+            apiVersion: String, command: String, args: [String] = [], env: [(name: String, value: String)] = [],
+            provideClusterInfo: Bool = false, installHint: String? = nil
+        ) {
+            self.apiVersion = apiVersion
+            self.command = command
+            self.args = args
+            self.env = env
+            self.provideClusterInfo = provideClusterInfo
+            self.installHint = installHint
+        }
+
         public static func == (lhs: ExecConfig, rhs: ExecConfig) -> Bool {
             lhs.apiVersion == rhs.apiVersion && lhs.command == rhs.command && lhs.args == rhs.args
                 && lhs.env.map(\.name) == rhs.env.map(\.name) && lhs.env.map(\.value) == rhs.env.map(\.value)

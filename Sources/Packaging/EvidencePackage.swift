@@ -21,6 +21,7 @@ public enum EvidencePackage {
         evidenceFolder: URL,
         artifacts: [(name: String, kind: String, data: Data)],
         timestamp: Date,
+        signingKey: SigningKey? = nil,
         to destination: URL
     ) throws -> (manifest: Manifest, sha256: String) {
         var manifest = manifest
@@ -38,6 +39,15 @@ public enum EvidencePackage {
         }
         entries += artifacts.map { PackageWriter.Entry(name: $0.name, source: .data($0.data)) }
         entries.append(PackageWriter.Entry(name: "manifest.json", source: .data(manifestData)))
+        if let signingKey {
+            let signature = try ManifestSignature.sign(manifestData: manifestData, manifest: manifest, key: signingKey)
+            entries += [
+                PackageWriter.Entry(name: "manifest.sig", source: .data(signature.raw)),
+                PackageWriter.Entry(name: "manifest.json.minisig", source: .data(Data(signature.minisign.utf8))),
+                PackageWriter.Entry(name: "attestation.intoto.json", source: .data(signature.attestation)),
+                PackageWriter.Entry(name: "signer.pub.pem", source: .data(Data(signature.signerPublicKeyPEM.utf8))),
+            ]
+        }
         let sha = try PackageWriter.write(entries: entries, timestamp: timestamp, to: destination)
         return (manifest, sha)
     }

@@ -16,6 +16,10 @@ public enum CollectWorkflow {
         public var clientOptions: KubeClientOptions
         public var collection: CollectionOptions
         public var environment: [String: String]
+        /// Signs the package when set.
+        public var signingKey: SigningKey?
+        /// The previous package of a series, linked by hash.
+        public var previous: URL?
 
         public init(
             kubeconfig: String? = nil,
@@ -46,6 +50,7 @@ public enum CollectWorkflow {
 
     public static func run(_ request: Request, logger: Logger) async throws -> Result {
         let catalog = try Catalog.builtIn()
+        let link = try request.previous.map(PackageChain.link(to:))
         let config = try ConnectionConfig.discover(
             kubeconfigPath: request.kubeconfig,
             context: request.context,
@@ -62,6 +67,8 @@ public enum CollectWorkflow {
                 workFolder: work
             )
             await client.shutdown()
+            var manifest = run.manifest
+            manifest.previous = link
             let startedAt = Timestamp.parse(run.manifest.run.startedAt) ?? Date()
             let destination =
                 request.output

@@ -148,9 +148,11 @@ struct AuthenticationTests {
     }
 
     @Test func inClusterTokenIsReReadWhenItRotates() async throws {
-        try await withEmulator(configure: {
-            $0.tokens["rotated-token"] = UserInfo(username: "system:serviceaccount:audit:collector", groups: [])
-        }) { fixture in
+        try await withEmulator(
+            options: .configured {
+                $0.tokens["rotated-token"] = UserInfo(username: "system:serviceaccount:audit:collector", groups: [])
+            }
+        ) { fixture in
             let folder = fixture.folder
             try folder.write("sa/token", "auditpack-demo-token")
             try folder.write("sa/ca.crt", fixture.emulator.caCertificatePEM)

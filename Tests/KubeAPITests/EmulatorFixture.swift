@@ -10,10 +10,8 @@ struct EmulatorFixture {
 
     static func start(
         store: ClusterStore? = nil,
-        configure: (inout EmulatorOptions) -> Void = { _ in }
+        options: EmulatorOptions = EmulatorOptions()
     ) async throws -> EmulatorFixture {
-        var options = EmulatorOptions()
-        configure(&options)
         let emulator = KubeEmulator(store: try store ?? ClusterStore.sample(), options: options)
         try await emulator.start()
         return EmulatorFixture(emulator: emulator)
@@ -75,10 +73,10 @@ actor DelayRecorder {
 /// Runs `body` with a started fixture and always stops it.
 func withEmulator<T>(
     store: ClusterStore? = nil,
-    configure: (inout EmulatorOptions) -> Void = { _ in },
+    options: EmulatorOptions = EmulatorOptions(),
     _ body: (EmulatorFixture) async throws -> T
 ) async throws -> T {
-    let fixture = try await EmulatorFixture.start(store: store, configure: configure)
+    let fixture = try await EmulatorFixture.start(store: store, options: options)
     do {
         let result = try await body(fixture)
         await fixture.stop()
@@ -86,5 +84,14 @@ func withEmulator<T>(
     } catch {
         await fixture.stop()
         throw error
+    }
+}
+
+extension EmulatorOptions {
+    /// Default options changed by `change`.
+    static func configured(_ change: (inout EmulatorOptions) -> Void) -> EmulatorOptions {
+        var options = EmulatorOptions()
+        change(&options)
+        return options
     }
 }

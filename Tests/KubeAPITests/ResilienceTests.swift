@@ -75,9 +75,11 @@ struct ResilienceTests {
     }
 
     @Test func forbiddenNamesVerbResourceAndGroup() async throws {
-        try await withEmulator(configure: {
-            $0.denials = [Denial(user: nil, verb: "list", group: "networking.k8s.io", resource: "networkpolicies")]
-        }) { fixture in
+        try await withEmulator(
+            options: .configured {
+                $0.denials = [Denial(user: nil, verb: "list", group: "networking.k8s.io", resource: "networkpolicies")]
+            }
+        ) { fixture in
             let client = try fixture.client()
             let type = try #require(try await client.resource(group: "networking.k8s.io", name: "networkpolicies"))
             let error = await #expect(throws: KubeAPIError.self) { try await client.listItems(ListQuery(type)) }

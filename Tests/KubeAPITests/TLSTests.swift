@@ -22,7 +22,9 @@ struct TLSTests {
     }
 
     @Test func expiredServingCertificateIsNamed() async throws {
-        try await withEmulator(configure: { $0.servingCertificate = .expired }) { fixture in
+        try await withEmulator(
+            options: .configured { $0.servingCertificate = .expired }
+        ) { fixture in
             let client = try fixture.client()
             let error = await #expect(throws: KubeAPIError.self) { try await client.serverVersion() }
             await client.shutdown()
@@ -31,7 +33,9 @@ struct TLSTests {
     }
 
     @Test func hostnameMismatchIsNamed() async throws {
-        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) {
+        try await withEmulator(
+            options: .configured { $0.servingCertificate = .wrongHostname("kube.example.internal") }
+        ) {
             fixture in
             let client = try fixture.client()
             let error = await #expect(throws: KubeAPIError.self) { try await client.serverVersion() }
@@ -42,7 +46,9 @@ struct TLSTests {
     }
 
     @Test func tlsServerNameConnectsToACertificateForAnotherName() async throws {
-        try await withEmulator(configure: { $0.servingCertificate = .wrongHostname("kube.example.internal") }) {
+        try await withEmulator(
+            options: .configured { $0.servingCertificate = .wrongHostname("kube.example.internal") }
+        ) {
             fixture in
             let client = try fixture.client(
                 kubeconfig: fixture.kubeconfig(

@@ -1,0 +1,95 @@
+import AuditPackCore
+import Crypto
+import CryptoExtras
+import Foundation
+
+/// An Ed25519 signing key kept as PKCS#8 PEM (private, mode 0600) and SubjectPublicKeyInfo PEM (public).
+public struct SigningKey: Sendable {
+    public let privateKey: Curve25519.Signing.PrivateKey
+
+    public init(privateKey: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey()) {
+        self.privateKey = privateKey
+    }
+
+    public var publicKey: Curve25519.Signing.PublicKey { privateKey.publicKey }
+
+    /// SHA-256 of the public key's SubjectPublicKeyInfo DER, hex: how people name the key.
+    public var fingerprint: String { Self.fingerprint(of: publicKey) }
+
+    public static func fingerprint(of key: Curve25519.Signing.PublicKey) -> String {
+        Hashing.sha256Hex(key.derRepresentation)
+    }
+
+    /// Reads a private key; refuses one that group or others can read (with the chmod that fixes it).
+    public static func load(path: String) throws -> SigningKey {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw SigningError.keyUnreadable(path: path, reason: "no such file")
+        }
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        guard mode & 0o077 == 0 else {
+            throw SigningError.keyTooOpen(path: path, mode: mode)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SigningError.keyUnreadable(path: path, reason: "permission denied")
+        }
+        do {
+            return SigningKey(privateKey: try .init(pemRepresentation: String(decoding: data, as: UTF8.self)))
+        } catch {
+            throw SigningError.keyUnreadable(path: path, reason: "not an Ed25519 PKCS#8 PEM private key")
+        }
+    }
+
+    /// Reads a public key (SPKI PEM).
+    public static func loadPublicKey(path: String) throws -> Curve25519.Signing.PublicKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SigningError.keyUnreadable(path: path, reason: "cannot be read")
+        }
+        do {
+            return try .init(pemRepresentation: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw SigningError.keyUnreadable(path: path, reason: "not an Ed25519 SubjectPublicKeyInfo PEM public key")
+        }
+    }
+
+    /// Writes `<folder>/<name>.key` (0600) and `<folder>/<name>.pub.pem`; refuses to overwrite either.
+    public func write(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL) {
+        let privateURL = folder.appendingPathComponent("\(name).key")
+        let publicURL = folder.appendingPathComponent("\(name).pub.pem")
+        for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
+            throw SigningError.keyExists(path: url.path)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Created with 0600 from the first byte: the key is never readable by others, not even briefly.
+        let descriptor = open(privateURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw SigningError.keyUnreadable(path: privateURL.path, reason: String(cString: strerror(errno)))
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data((privateKey.pemRepresentation + "\n").utf8))
+        try handle.close()
+        try Data((publicKey.pemRepresentation + "\n").utf8).write(to: publicURL, options: .withoutOverwriting)
+        return (privateURL, publicURL)
+    }
+}
+
+/// Problems with keys and signatures.
+public enum SigningError: Error, CustomStringConvertible, Equatable {
+    case keyExists(path: String)
+    case keyTooOpen(path: String, mode: Int)
+    case keyUnreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .keyExists(let path):
+            return "\(path) already exists; AuditPack never overwrites a key. Choose another --name or --output."
+        case .keyTooOpen(let path, let mode):
+            return "The private key \(path) is readable by others (mode \(String(mode, radix: 8))). "
+                + "Fix it with: chmod 600 \(path)"
+        case .keyUnreadable(let path, let reason):
+            return "Cannot use the key \(path): \(reason)."
+        }
+    }
+}

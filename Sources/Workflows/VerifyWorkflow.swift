@@ -1,0 +1,40 @@
+import AuditPackCore
+import Crypto
+import Foundation
+import Packaging
+
+/// `auditpack verify`: one report per package, plus the chain links when several are given.
+public enum VerifyWorkflow {
+    public struct Outcome: Sendable {
+        public var reports: [VerificationReport]
+        public var links: [PackageChain.LinkCheck]
+
+        /// The worst of the packages' codes; a broken link counts as tampering.
+        public var exitCode: Int32 {
+            let worst = reports.map(\.exitCode).max() ?? 2
+            return worst == 0 && links.contains(where: { !$0.ok }) ? 1 : worst
+        }
+    }
+
+    public static func run(packages: [URL], publicKey: String?, trustedFingerprint: String?, chain: Bool) throws -> Outcome {
+        let trust: PackageVerifier.Trust
+        if let publicKey {
+            trust = .publicKey(try SigningKey.loadPublicKey(path: publicKey))
+        } else if let trustedFingerprint {
+            trust = .fingerprint(trustedFingerprint)
+        } else {
+            trust = .none
+        }
+        let reports = packages.map { PackageVerifier.verify(package: $0, trust: trust) }
+        return Outcome(reports: reports, links: chain ? PackageChain.check(packages) : [])
+    }
+}
+
+/// `auditpack keygen`.
+public enum KeygenWorkflow {
+    public static func run(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL, fingerprint: String, minisignPublicKey: String) {
+        let key = SigningKey()
+        let written = try key.write(folder: folder, name: name)
+        return (written.privateKey, written.publicKey, key.fingerprint, Minisign.publicKey(key.publicKey))
+    }
+}
