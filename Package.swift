@@ -99,10 +99,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers shared by the test targets: temporary folders, a started emulator, log capture.
+        .target(
+            name: "TestSupport",
+            dependencies: ["KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "KubeAPITests",
-            dependencies: ["KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "CollectionTests",
+            dependencies: [
+                "AuditPackCore", "Collection", "KubeAPI", "KubeEmulator", "Packaging", "TestSupport", "Workflows",
+            ]
+        ),
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: ["AuditPackCore", "Packaging", "TestSupport", "Workflows"]
         ),
         .testTarget(
             name: "KubeEmulatorTests",

@@ -46,7 +46,9 @@ struct CollectOutputOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "Trivy JSON reports to import into C04 (trivy image --format json).")
     var trivyReport: [String] = []
 
-    @Option(help: "Ed25519 private key (from `auditpack keygen`) to sign the package with; or set AUDITPACK_SIGNING_KEY.")
+    @Option(
+        help: "Ed25519 private key (from `auditpack keygen`) to sign the package with; or set AUDITPACK_SIGNING_KEY."
+    )
     var signingKey: String?
 
     @Option(help: "The previous package of a series: its manifest hash is recorded, linking the two.")

@@ -6,7 +6,8 @@ extension AuditPack {
     /// `auditpack keygen`: an Ed25519 key pair for signing packages.
     struct Keygen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an Ed25519 key pair for signing packages (private key written 0600; never overwritten).")
+            abstract: "Create an Ed25519 key pair for signing packages (private key written 0600; never overwritten)."
+        )
 
         @Option(help: "Folder for the key files.")
         var output: String = "."

@@ -9,7 +9,8 @@ extension AuditPack {
         static let configuration = CommandConfiguration(
             abstract: "Verify packages: every file's sha256 and size, nothing added, the signature, and chain links.",
             discussion: "Exit codes: 0 intact (and signed by the trusted key, if one was given); 1 tampered, missing, "
-                + "unexpected or bad signature; 2 unreadable or not an AuditPack package.")
+                + "unexpected or bad signature; 2 unreadable or not an AuditPack package."
+        )
 
         @Argument(help: "Package(s) to verify; with --chain, in collection order.")
         var packages: [String]
@@ -37,8 +38,11 @@ extension AuditPack {
         func run() async throws {
             let outcome = try await CLIExit.guarding {
                 try VerifyWorkflow.run(
-                    packages: packages.map { URL(fileURLWithPath: $0) }, publicKey: publicKey,
-                    trustedFingerprint: trustedFingerprint, chain: chain)
+                    packages: packages.map { URL(fileURLWithPath: $0) },
+                    publicKey: publicKey,
+                    trustedFingerprint: trustedFingerprint,
+                    chain: chain
+                )
             }
             print(json ? VerifyText.json(outcome) : VerifyText.text(outcome))
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
@@ -72,7 +76,9 @@ enum VerifyText {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(packages: outcome.reports, chain: outcome.links, exitCode: outcome.exitCode))) ?? Data()
+        let data =
+            (try? encoder.encode(Document(packages: outcome.reports, chain: outcome.links, exitCode: outcome.exitCode)))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -25,6 +25,14 @@ enum APIServerEvidence {
         return (pods, ItemOutcome.request(list.summary))
     }
 
+    /// The apiserver pods themselves, as `kubectl get pods -l component=kube-apiserver -o json` shows them.
+    static func podList(_ context: ItemContext) async throws -> ItemOutcome {
+        let (pods, request) = try await pods(context)
+        let list = try await context.fetch(podsKey).get()
+        try FileManager.default.copyItem(at: list.file, to: context.file)
+        return ItemOutcome(status: .ok, command: list.command, requests: [request], itemCount: pods.count)
+    }
+
     /// The extracted flags named in the catalog, per apiserver pod.
     static func flags(_ context: ItemContext) async throws -> ItemOutcome {
         let (pods, request) = try await pods(context)

@@ -117,6 +117,7 @@ public enum EvidenceCollection {
         do {
             switch context.item.source.kind {
             case "list": return try await ListEvidence.collect(context)
+            case "apiserver-pods": return try await APIServerEvidence.podList(context)
             case "apiserver-flags": return try await APIServerEvidence.flags(context)
             case "apiserver-command": return try await APIServerEvidence.command(context)
             case "rbac-derived": return try await RBACEvidence.nonSystemBindings(context)

@@ -13,19 +13,27 @@ public struct ManifestSignature: Sendable {
     /// `signer.pub.pem`: informational; trust comes from the key the verifier supplies.
     public var signerPublicKeyPEM: String
 
-    public static let fileNames = ["attestation.intoto.json", "manifest.json.minisig", "manifest.sig", "signer.pub.pem"]
+    public static let fileNames = [
+        "attestation.intoto.json", "manifest.json.minisig", "manifest.sig", "signer.pub.pem",
+    ]
 
     /// Signs `manifestData` and attests the evidence files it lists.
     public static func sign(manifestData: Data, manifest: Manifest, key: SigningKey) throws -> ManifestSignature {
         let raw = try key.privateKey.signature(for: manifestData)
         let minisign = try Minisign.signature(
-            message: manifestData, raw: raw, key: key,
-            trustedComment: "package \(manifest.packageID) collected \(manifest.run.startedAt) by auditpack")
+            message: manifestData,
+            raw: raw,
+            key: key,
+            trustedComment: "package \(manifest.packageID) collected \(manifest.run.startedAt) by auditpack"
+        )
         let statement = InToto.statement(for: manifest)
         let attestation = try DSSE.envelope(payload: statement, payloadType: DSSE.inTotoPayloadType, key: key)
         return ManifestSignature(
-            raw: raw, minisign: minisign, attestation: attestation,
-            signerPublicKeyPEM: key.publicKey.pemRepresentation + "\n")
+            raw: raw,
+            minisign: minisign,
+            attestation: attestation,
+            signerPublicKeyPEM: key.publicKey.pemRepresentation + "\n"
+        )
     }
 }
 
@@ -72,7 +80,8 @@ public enum DSSE {
             "payloadType": payloadType, "payload": payload.base64EncodedString(),
             "signatures": [["keyid": key.fingerprint, "sig": signature.base64EncodedString()]],
         ]
-        return try JSONSerialization.data(withJSONObject: envelope, options: [.prettyPrinted, .sortedKeys]) + Data("\n".utf8)
+        return try JSONSerialization.data(withJSONObject: envelope, options: [.prettyPrinted, .sortedKeys])
+            + Data("\n".utf8)
     }
 }
 
@@ -81,7 +90,8 @@ public enum InToto {
     public static let predicateType = "https://auditpack.dev/evidence-package/v1"
 
     static func statement(for manifest: Manifest) -> Data {
-        let subjects = (manifest.controls.map { ($0.file, $0.sha256) } + manifest.artifacts.map { ($0.file, $0.sha256) })
+        let subjects =
+            (manifest.controls.map { ($0.file, $0.sha256) } + manifest.artifacts.map { ($0.file, $0.sha256) })
             .sorted { $0.0 < $1.0 }
             .map { ["name": $0.0, "digest": ["sha256": $0.1]] }
         let predicate: [String: Any] = [
@@ -94,7 +104,8 @@ public enum InToto {
             "_type": "https://in-toto.io/Statement/v1", "subject": subjects, "predicateType": predicateType,
             "predicate": predicate,
         ]
-        return (try? JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys, .withoutEscapingSlashes]))
+        return
+            (try? JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data()
     }
 }

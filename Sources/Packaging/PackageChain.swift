@@ -8,7 +8,10 @@ public enum PackageChain {
     public static func link(to previous: URL) throws -> Manifest.PreviousPackage {
         let report = PackageVerifier.verify(package: previous)
         guard report.verdict == .intact else {
-            throw ChainError.previousNotIntact(path: previous.path, problems: report.problems + report.files.filter { !$0.ok }.map { "\($0.name): \($0.reason ?? "")" })
+            throw ChainError.previousNotIntact(
+                path: previous.path,
+                problems: report.problems + report.files.filter { !$0.ok }.map { "\($0.name): \($0.reason ?? "")" }
+            )
         }
         let reader = try PackageReader(url: previous)
         let data = try reader.data("manifest.json")
@@ -34,9 +37,11 @@ public enum PackageChain {
                 let laterManifest = try Manifest.decode(try PackageReader(url: later).data("manifest.json"))
                 if let link = laterManifest.previous {
                     if link.manifestSHA256 != Hashing.sha256Hex(earlierData) {
-                        check.reason = "records manifest sha256 \(link.manifestSHA256.prefix(12))…, but the earlier package's manifest hashes to \(Hashing.sha256Hex(earlierData).prefix(12))…"
+                        check.reason =
+                            "records manifest sha256 \(link.manifestSHA256.prefix(12))…, but the earlier package's manifest hashes to \(Hashing.sha256Hex(earlierData).prefix(12))…"
                     } else if link.packageID != earlierManifest.packageID {
-                        check.reason = "records package id \(link.packageID), the earlier package is \(earlierManifest.packageID)"
+                        check.reason =
+                            "records package id \(link.packageID), the earlier package is \(earlierManifest.packageID)"
                     } else {
                         check.ok = true
                     }

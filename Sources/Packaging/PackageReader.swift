@@ -24,13 +24,19 @@ public struct PackageReader {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw PackageReadError.unreadable(
-                path: url.path, reason: "not a ZIP archive, or its central directory is truncated")
+                path: url.path,
+                reason: "not a ZIP archive, or its central directory is truncated"
+            )
         }
         var byName: [String: Entry] = [:]
         for entry in archive {
             let name = entry.path
-            if let problem = Self.structuralProblem(entry) { throw PackageReadError.hostile(name: name, reason: problem) }
-            guard byName[name] == nil else { throw PackageReadError.hostile(name: name, reason: "the name appears twice") }
+            if let problem = Self.structuralProblem(entry) {
+                throw PackageReadError.hostile(name: name, reason: problem)
+            }
+            guard byName[name] == nil else {
+                throw PackageReadError.hostile(name: name, reason: "the name appears twice")
+            }
             byName[name] = entry
         }
         entries = byName
@@ -52,7 +58,8 @@ public struct PackageReader {
 
     /// Streams an entry through `consumer`; returns its SHA-256 (hex) and size. Checks the CRC and that the
     /// bytes match the declared size.
-    public func stream(_ name: String, consumer: (Data) throws -> Void = { _ in }) throws -> (sha256: String, size: Int) {
+    public func stream(_ name: String, consumer: (Data) throws -> Void = { _ in }) throws -> (sha256: String, size: Int)
+    {
         guard let entry = entries[name] else { throw PackageReadError.missing(name: name) }
         var hasher = SHA256()
         var size: UInt64 = 0
@@ -62,7 +69,10 @@ public struct PackageReader {
             crc = try archive.extract(entry, skipCRC32: false) { chunk in
                 size += UInt64(chunk.count)
                 guard size <= declared else {
-                    throw PackageReadError.hostile(name: name, reason: "holds more bytes than its declared size \(declared)")
+                    throw PackageReadError.hostile(
+                        name: name,
+                        reason: "holds more bytes than its declared size \(declared)"
+                    )
                 }
                 hasher.update(data: chunk)
                 try consumer(chunk)

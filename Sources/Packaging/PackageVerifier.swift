@@ -15,8 +15,13 @@ public enum PackageVerifier {
 
     public static func verify(package url: URL, trust: Trust = .none) -> VerificationReport {
         var report = VerificationReport(
-            package: url.path, verdict: .intact, packageID: nil, files: [],
-            signature: .init(status: .unsigned, fingerprint: nil, message: "unsigned"), problems: [])
+            package: url.path,
+            verdict: .intact,
+            packageID: nil,
+            files: [],
+            signature: .init(status: .unsigned, fingerprint: nil, message: "unsigned"),
+            problems: []
+        )
         let reader: PackageReader
         do {
             reader = try PackageReader(url: url)
@@ -42,8 +47,11 @@ public enum PackageVerifier {
         } catch {
             report.verdict = .unreadable
             report.problems.append(
-                PackageReadError.notAPackage(reason: "manifest.json does not follow \(Manifest.currentSchema) (\(error))")
-                    .description)
+                PackageReadError.notAPackage(
+                    reason: "manifest.json does not follow \(Manifest.currentSchema) (\(error))"
+                )
+                .description
+            )
             return report
         }
         report.packageID = manifest.packageID
@@ -54,11 +62,16 @@ public enum PackageVerifier {
         checkFiles(manifest: manifest, reader: reader, into: &report)
         report.signature = checkSignature(manifestData: manifestData, manifest: manifest, reader: reader, trust: trust)
         if report.signature.status == .invalid { report.problems.append(report.signature.message) }
-        if case .none = trust {} else if report.signature.status != .trusted {
-            if report.signature.status == .unsigned { report.problems.append("the package is unsigned, but a trusted key was given") }
+        if case .none = trust {
+        } else if report.signature.status != .trusted {
+            if report.signature.status == .unsigned {
+                report.problems.append("the package is unsigned, but a trusted key was given")
+            }
             report.verdict = .tampered
         }
-        if report.files.contains(where: { !$0.ok }) || report.signature.status == .invalid { report.verdict = .tampered }
+        if report.files.contains(where: { !$0.ok }) || report.signature.status == .invalid {
+            report.verdict = .tampered
+        }
         return report
     }
 
@@ -78,10 +91,13 @@ public enum PackageVerifier {
             do {
                 let actual = try reader.stream(name)
                 if actual.sha256 != sha {
-                    report.files.append(.init(name: name, ok: false, reason: "sha256 differs from the manifest (modified)"))
+                    report.files.append(
+                        .init(name: name, ok: false, reason: "sha256 differs from the manifest (modified)")
+                    )
                 } else if actual.size != size {
                     report.files.append(
-                        .init(name: name, ok: false, reason: "size \(actual.size) differs from the manifest's \(size)"))
+                        .init(name: name, ok: false, reason: "size \(actual.size) differs from the manifest's \(size)")
+                    )
                 } else {
                     report.files.append(.init(name: name, ok: true, reason: nil))
                 }
@@ -95,7 +111,12 @@ public enum PackageVerifier {
         }
     }
 
-    static func checkSignature(manifestData: Data, manifest: Manifest, reader: PackageReader, trust: Trust)
+    static func checkSignature(
+        manifestData: Data,
+        manifest: Manifest,
+        reader: PackageReader,
+        trust: Trust
+    )
         -> VerificationReport.SignatureCheck
     {
         guard reader.contains("manifest.sig") else {
@@ -113,36 +134,50 @@ public enum PackageVerifier {
         case .fingerprint(let expected):
             guard let embedded, SigningKey.fingerprint(of: embedded) == expected.lowercased() else {
                 return .init(
-                    status: .invalid, fingerprint: embedded.map(SigningKey.fingerprint(of:)),
-                    message: "the package was not signed by the key with fingerprint \(expected)")
+                    status: .invalid,
+                    fingerprint: embedded.map(SigningKey.fingerprint(of:)),
+                    message: "the package was not signed by the key with fingerprint \(expected)"
+                )
             }
             key = embedded
         case .none:
             guard let embedded else {
-                return .init(status: .invalid, fingerprint: nil, message: "signer.pub.pem is missing or not a public key")
+                return .init(
+                    status: .invalid,
+                    fingerprint: nil,
+                    message: "signer.pub.pem is missing or not a public key"
+                )
             }
             key = embedded
         }
         let fingerprint = SigningKey.fingerprint(of: key)
         guard key.isValidSignature(signature, for: manifestData) else {
             return .init(
-                status: .invalid, fingerprint: fingerprint,
+                status: .invalid,
+                fingerprint: fingerprint,
                 message: "manifest.sig does not verify with key \(fingerprint): the manifest or signature was altered, "
-                    + "or another key signed it")
+                    + "or another key signed it"
+            )
         }
         if let problem = attestationProblem(reader: reader, manifest: manifest, key: key) {
             return .init(status: .invalid, fingerprint: fingerprint, message: problem)
         }
         if case .none = trust {
             return .init(
-                status: .unverifiedSigner, fingerprint: fingerprint,
-                message: "signed by \(fingerprint), not checked against a trusted key")
+                status: .unverifiedSigner,
+                fingerprint: fingerprint,
+                message: "signed by \(fingerprint), not checked against a trusted key"
+            )
         }
         return .init(status: .trusted, fingerprint: fingerprint, message: "signed by the trusted key \(fingerprint)")
     }
 
     /// The DSSE attestation must verify with the same key and name the same files and hashes.
-    static func attestationProblem(reader: PackageReader, manifest: Manifest, key: Curve25519.Signing.PublicKey) -> String? {
+    static func attestationProblem(
+        reader: PackageReader,
+        manifest: Manifest,
+        key: Curve25519.Signing.PublicKey
+    ) -> String? {
         guard reader.contains("attestation.intoto.json") else { return nil }
         guard let data = try? reader.data("attestation.intoto.json"),
             let envelope = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
@@ -152,18 +187,24 @@ public enum PackageVerifier {
         else { return "attestation.intoto.json is not a DSSE envelope" }
         let pae = DSSE.pae(payloadType: type, payload: payload)
         let valid = signatures.contains { entry in
-            (entry["sig"] as? String).flatMap { Data(base64Encoded: $0) }.map { key.isValidSignature($0, for: pae) } ?? false
+            (entry["sig"] as? String).flatMap { Data(base64Encoded: $0) }.map { key.isValidSignature($0, for: pae) }
+                ?? false
         }
         guard valid else { return "attestation.intoto.json's signature does not verify with the signing key" }
         guard let statement = (try? JSONSerialization.jsonObject(with: payload)) as? [String: Any],
             let subjects = statement["subject"] as? [[String: Any]]
         else { return "the attestation does not hold an in-toto statement" }
-        let attested = Set(subjects.compactMap { subject -> String? in
-            guard let name = subject["name"] as? String, let sha = (subject["digest"] as? [String: Any])?["sha256"] as? String
-            else { return nil }
-            return "\(name) \(sha)"
-        })
-        let listed = Set(manifest.controls.map { "\($0.file) \($0.sha256)" } + manifest.artifacts.map { "\($0.file) \($0.sha256)" })
+        let attested = Set(
+            subjects.compactMap { subject -> String? in
+                guard let name = subject["name"] as? String,
+                    let sha = (subject["digest"] as? [String: Any])?["sha256"] as? String
+                else { return nil }
+                return "\(name) \(sha)"
+            }
+        )
+        let listed = Set(
+            manifest.controls.map { "\($0.file) \($0.sha256)" } + manifest.artifacts.map { "\($0.file) \($0.sha256)" }
+        )
         return attested == listed ? nil : "the attestation's subjects differ from the manifest's files"
     }
 }

@@ -16,7 +16,12 @@ public enum VerifyWorkflow {
         }
     }
 
-    public static func run(packages: [URL], publicKey: String?, trustedFingerprint: String?, chain: Bool) throws -> Outcome {
+    public static func run(
+        packages: [URL],
+        publicKey: String?,
+        trustedFingerprint: String?,
+        chain: Bool
+    ) throws -> Outcome {
         let trust: PackageVerifier.Trust
         if let publicKey {
             trust = .publicKey(try SigningKey.loadPublicKey(path: publicKey))
@@ -32,7 +37,10 @@ public enum VerifyWorkflow {
 
 /// `auditpack keygen`.
 public enum KeygenWorkflow {
-    public static func run(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL, fingerprint: String, minisignPublicKey: String) {
+    public static func run(
+        folder: URL,
+        name: String
+    ) throws -> (privateKey: URL, publicKey: URL, fingerprint: String, minisignPublicKey: String) {
         let key = SigningKey()
         let written = try key.write(folder: folder, name: name)
         return (written.privateKey, written.publicKey, key.fingerprint, Minisign.publicKey(key.publicKey))

@@ -1,6 +1,7 @@
 import Foundation
 import KubeAPI
 import KubeEmulator
+import TestSupport
 import Testing
 
 @Suite("retries, error mapping, read-only")

@@ -2,13 +2,14 @@ import Foundation
 import Logging
 
 /// A logger whose messages a test can read back.
-final class LogCapture: @unchecked Sendable {
+public final class LogCapture: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private var stored: [String] = []
 
-    var messages: [String] { lock.withLock { stored } }
+    public var messages: [String] { lock.withLock { stored } }
 
-    var logger: Logger {
+    public var logger: Logger {
         var logger = Logger(label: "capture") { _ in Handler(capture: self) }
         logger.logLevel = .debug
         return logger

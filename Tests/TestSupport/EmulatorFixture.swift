@@ -4,11 +4,11 @@ import KubeEmulator
 import Logging
 
 /// Starts an emulator on a loopback port and builds clients for it; `stop()` ends it.
-struct EmulatorFixture {
-    let emulator: KubeEmulator
-    let folder = TestFolder()
+public struct EmulatorFixture {
+    public let emulator: KubeEmulator
+    public let folder = TestFolder()
 
-    static func start(
+    public static func start(
         store: ClusterStore? = nil,
         options: EmulatorOptions = EmulatorOptions()
     ) async throws -> EmulatorFixture {
@@ -18,7 +18,7 @@ struct EmulatorFixture {
     }
 
     /// A client from the emulator's own kubeconfig (token auth over TLS), through the kubeconfig loader.
-    func client(
+    public func client(
         kubeconfig: String? = nil,
         options: KubeClientOptions = Self.fastOptions(),
         logger: Logger = Self.quietLogger
@@ -28,18 +28,18 @@ struct EmulatorFixture {
         return try KubeClient(config: config, options: options, logger: logger)
     }
 
-    func stop() async {
+    public func stop() async {
         await emulator.stop()
     }
 
-    static var quietLogger: Logger {
+    public static var quietLogger: Logger {
         var logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         logger.logLevel = .critical
         return logger
     }
 
     /// Retries without real waiting, so tests stay fast.
-    static func fastOptions(pageSize: Int = 500, recorder: DelayRecorder? = nil) -> KubeClientOptions {
+    public static func fastOptions(pageSize: Int = 500, recorder: DelayRecorder? = nil) -> KubeClientOptions {
         var options = KubeClientOptions()
         options.pageSize = pageSize
         options.requestTimeout = .seconds(10)
@@ -50,7 +50,7 @@ struct EmulatorFixture {
     }
 
     /// A kubeconfig for the emulator with the given cluster and user sections (YAML flow maps).
-    func kubeconfig(cluster: String, user: String) -> String {
+    public func kubeconfig(cluster: String, user: String) -> String {
         """
         apiVersion: v1
         kind: Config
@@ -61,17 +61,18 @@ struct EmulatorFixture {
         """
     }
 
-    var caData: String { Data(emulator.caCertificatePEM.utf8).base64EncodedString() }
+    public var caData: String { Data(emulator.caCertificatePEM.utf8).base64EncodedString() }
 }
 
 /// Records the delays a retry policy asked for.
-actor DelayRecorder {
-    private(set) var delays: [Duration] = []
-    func record(_ delay: Duration) { delays.append(delay) }
+public actor DelayRecorder {
+    public init() {}
+    public private(set) var delays: [Duration] = []
+    public func record(_ delay: Duration) { delays.append(delay) }
 }
 
 /// Runs `body` with a started fixture and always stops it.
-func withEmulator<T>(
+public func withEmulator<T>(
     store: ClusterStore? = nil,
     options: EmulatorOptions = EmulatorOptions(),
     _ body: (EmulatorFixture) async throws -> T
@@ -89,7 +90,7 @@ func withEmulator<T>(
 
 extension EmulatorOptions {
     /// Default options changed by `change`.
-    static func configured(_ change: (inout EmulatorOptions) -> Void) -> EmulatorOptions {
+    public static func configured(_ change: (inout EmulatorOptions) -> Void) -> EmulatorOptions {
         var options = EmulatorOptions()
         change(&options)
         return options

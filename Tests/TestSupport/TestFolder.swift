@@ -1,10 +1,10 @@
 import Foundation
 
 /// A fresh temporary folder per test, removed when the test's value goes away.
-final class TestFolder: @unchecked Sendable {
-    let url: URL
+public final class TestFolder: @unchecked Sendable {
+    public let url: URL
 
-    init() {
+    public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -13,13 +13,13 @@ final class TestFolder: @unchecked Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
-    func path(_ relative: String) -> String {
+    public func path(_ relative: String) -> String {
         url.appendingPathComponent(relative).path
     }
 
     /// Writes `text` at `relative` (creating folders) and returns the absolute path.
     @discardableResult
-    func write(_ relative: String, _ text: String) throws -> String {
+    public func write(_ relative: String, _ text: String) throws -> String {
         let file = url.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)

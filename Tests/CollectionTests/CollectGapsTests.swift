@@ -1,0 +1,121 @@
+import AuditPackCore
+import Foundation
+import KubeAPI
+import KubeEmulator
+import Packaging
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("collect: gaps, permissions, scale, atomic writes")
+struct CollectGapsTests {
+    @Test func missingCRDsAreGapsNotCrashes() async throws {
+        let store = try ClusterStore.sample().removingGroup("external-secrets.io")
+        let package = try await CollectedPackage.collect(store: store)
+        for id in ["C06", "C06b", "C06c"] {
+            let entry = try #require(package.entry(id))
+            #expect(entry.status == .notInstalled)
+            #expect(entry.note?.contains("external-secrets.io") == true)
+            let file = try package.json(id)
+            #expect(file["status"] as? String == "not_installed", "the file says why")
+        }
+        #expect(package.entry("C01")?.status == .ok)
+        #expect(package.entry("C06d")?.status == .ok, "the plaintext scan does not need the CRDs")
+    }
+
+    @Test func forbiddenResourceKeepsTheOtherControls() async throws {
+        let options = EmulatorOptions.configured {
+            $0.denials = [Denial(user: nil, verb: "list", group: "networking.k8s.io", resource: "networkpolicies")]
+        }
+        let package = try await CollectedPackage.collect(options: options)
+        let entry = try #require(package.entry("C01"))
+        #expect(entry.status == .forbidden)
+        #expect(entry.note?.contains("cannot list resource \"networkpolicies\"") == true)
+        #expect(entry.note?.contains("Grant the identity \"list\" on networkpolicies.networking.k8s.io") == true)
+        let others = package.manifest.controls.filter { $0.id != "C01" && $0.status != .ok }.map(\.id)
+        #expect(others == ["C04c"])
+    }
+
+    @Test func invisibleControlPlaneIsNotApplicable() async throws {
+        let store = try ClusterStore.sample().removing { object in
+            ((object["metadata"] as? [String: Any])?["labels"] as? [String: Any])?["component"] as? String
+                == "kube-apiserver"
+        }
+        let package = try await CollectedPackage.collect(store: store)
+        for id in ["C02", "C02b", "C07", "C07b"] {
+            let entry = try #require(package.entry(id))
+            #expect(entry.status == .notApplicable, "\(id)")
+            #expect(entry.note?.contains("EKS") == true, "\(id) names the cloud-side evidence to attach")
+        }
+    }
+
+    @Test func pagesAreFollowedToTheEnd() async throws {
+        let package = try await CollectedPackage.collect(pageSize: 4)
+        let roles = package.storeNames(kind: "ClusterRole")
+        let entry = try #require(package.entry("C03c"))
+        #expect(entry.itemCount == roles.count)
+        #expect(entry.requests.first?.pages == (roles.count + 3) / 4)
+        #expect(try package.names("C03c").sorted() == roles)
+    }
+
+    @Test func eachResourceTypeIsListedOncePerRun() async throws {
+        let package = try await CollectedPackage.collect()
+        let firstPages = package.requestLog.filter { request in
+            request.method == "GET" && (request.query ?? "").contains("limit=")
+                && !(request.query ?? "").contains("continue=")
+        }
+        var seen: [String: Int] = [:]
+        for request in firstPages { seen["\(request.path)?\(request.query ?? "")", default: 0] += 1 }
+        #expect(seen.filter { $0.value > 1 }.isEmpty, "listed more than once: \(seen.filter { $0.value > 1 })")
+        #expect(seen.keys.contains { $0.hasPrefix("/api/v1/pods?") }, "pods are listed (C04, C06)")
+        let writes = package.requestLog.filter {
+            $0.method != "GET" && !($0.method == "POST" && APIRequest.reviewPaths.contains($0.path))
+        }
+        #expect(writes.isEmpty)
+    }
+
+    @Test func unreachableClusterLeavesNothingBehind() async throws {
+        let folder = TestFolder()
+        let kubeconfig = try folder.write(
+            "config",
+            """
+            current-context: c
+            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
+            contexts: [{name: c, context: {cluster: k, user: u}}]
+            users: [{name: u, user: {token: t}}]
+            """
+        )
+        let output = folder.url.appendingPathComponent("out/package.zip")
+        try FileManager.default.createDirectory(
+            at: output.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
+        let request = CollectWorkflow.Request(
+            kubeconfig: kubeconfig,
+            output: output,
+            clientOptions: EmulatorFixture.fastOptions(),
+            environment: [:]
+        )
+        await #expect(throws: KubeAPIError.self) {
+            try await CollectWorkflow.run(request, logger: EmulatorFixture.quietLogger)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).isEmpty)
+    }
+
+    @Test func failedPackageWriteLeavesNoPartialFile() throws {
+        let folder = TestFolder()
+        let destination = folder.url.appendingPathComponent("package.zip")
+        let missing = folder.url.appendingPathComponent("evidence/missing.json")
+        #expect(throws: (any Error).self) {
+            try PackageWriter.write(
+                entries: [
+                    .init(name: "a.json", source: .data(Data("{}".utf8))),
+                    .init(name: "b.json", source: .file(missing)),
+                ],
+                timestamp: Date(timeIntervalSince1970: 1_800_000_000),
+                to: destination
+            )
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Finds and runs command-line tools (openssl, kubectl, python3…) without a shell.
+public enum Tools {
+    public static func find(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs `tool` with `arguments`, feeding `input` to stdin; returns stdout, throws on a non-zero exit.
+    @discardableResult
+    public static func run(
+        _ tool: String,
+        _ arguments: [String],
+        input: Data? = nil,
+        environment: [String: String]? = nil,
+        allowFailure: Bool = false
+    ) throws -> String {
+        let result = try runCapturing(tool, arguments, input: input, environment: environment)
+        if result.status != 0 && !allowFailure {
+            throw Failure(
+                description: "\(tool) \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)"
+            )
+        }
+        return result.stdout
+    }
+
+    public static func runCapturing(
+        _ tool: String,
+        _ arguments: [String],
+        input: Data? = nil,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
+        let errorBox = Box()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorBox.data = stderr.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: output, as: UTF8.self),
+            String(decoding: errorBox.data, as: UTF8.self)
+        )
+    }
+
+    private final class Box: @unchecked Sendable {
+        var data = Data()
+    }
+}
