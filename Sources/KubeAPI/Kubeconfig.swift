@@ -46,8 +46,12 @@ public struct Kubeconfig: Sendable, Equatable {
         public var installHint: String?
 
         public init(
-            apiVersion: String, command: String, args: [String] = [], env: [(name: String, value: String)] = [],
-            provideClusterInfo: Bool = false, installHint: String? = nil
+            apiVersion: String,
+            command: String,
+            args: [String] = [],
+            env: [(name: String, value: String)] = [],
+            provideClusterInfo: Bool = false,
+            installHint: String? = nil
         ) {
             self.apiVersion = apiVersion
             self.command = command
