@@ -1,16 +1,14 @@
 import Foundation
 
-/// A fresh temporary folder per test, removed when the test's value goes away.
+/// A fresh temporary folder per test. Folders are removed when the test process exits (not when the
+/// value is released), so a file outlives every expression that still refers to it by path.
 public final class TestFolder: @unchecked Sendable {
     public let url: URL
 
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
+        Cleanup.register(url)
     }
 
     public func path(_ relative: String) -> String {
@@ -24,5 +22,27 @@ public final class TestFolder: @unchecked Sendable {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
         return file.path
+    }
+}
+
+/// Removes every registered folder when the process exits.
+private enum Cleanup {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var folders: [URL] = []
+    nonisolated(unsafe) private static var installed = false
+
+    static func register(_ url: URL) {
+        lock.withLock {
+            folders.append(url)
+            if !installed {
+                installed = true
+                atexit { Cleanup.removeAll() }
+            }
+        }
+    }
+
+    static func removeAll() {
+        let all = lock.withLock { folders }
+        for url in all { try? FileManager.default.removeItem(at: url) }
     }
 }
