@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+
+/// How an emulator listens, who may call it and which requests it refuses.
+public struct EmulatorOptions: Sendable {
+    /// The address to bind; loopback by default.
+    public var host = "127.0.0.1"
+    /// The port to bind; 0 picks a free one (read it back from ``KubeEmulator/baseURL``).
+    public var port = 0
+    /// Serve HTTPS with a generated CA and serving certificate (default), or plain HTTP.
+    public var tls = true
+    /// The serving certificate to present; `.expired` and `.wrongHostname` exist for TLS failure tests.
+    public var servingCertificate: ServingCertificate = .valid
+    /// Bearer tokens and the users they authenticate as.
+    public var tokens: [String: UserInfo] = [
+        "auditpack-demo-token": UserInfo(username: "auditpack-demo", groups: [])
+    ]
+    /// Requests matching one of these rules get 403 Forbidden (and self-subject access reviews say "not allowed").
+    public var denials: [Denial] = []
+    /// The `gitVersion` reported by `/version`, e.g. "v1.30.4"; major and minor are derived from it.
+    public var serverVersion = "v1.30.4"
+    /// Where the emulator logs; `nil` (the default) logs nothing. Never logs to stdout unless you ask it to.
+    public var logger: Logger?
+
+    /// The defaults: 127.0.0.1, a free port, TLS, one token `auditpack-demo-token` for user `auditpack-demo`.
+    public init() {}
+}
+
+/// The serving certificate the emulator presents over TLS.
+public enum ServingCertificate: Sendable, Equatable {
+    /// Signed by the emulator's CA, valid now, for IP 127.0.0.1 (and the bound host) and DNS localhost.
+    case valid
+    /// Signed by the emulator's CA but expired yesterday.
+    case expired
+    /// Signed by the emulator's CA, valid now, but only for the given DNS name.
+    case wrongHostname(String)
+}
+
+/// An authenticated identity.
+public struct UserInfo: Sendable, Codable, Equatable, Hashable {
+    /// The user name, e.g. "auditpack-demo" or "system:serviceaccount:ns:name".
+    public var username: String
+    /// The groups; "system:authenticated" is added by the emulator where Kubernetes adds it.
+    public var groups: [String]
+
+    /// Creates an identity.
+    public init(username: String, groups: [String] = []) {
+        self.username = username
+        self.groups = groups
+    }
+}
