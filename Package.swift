@@ -24,13 +24,19 @@ let package = Package(
         // Shared vocabulary: control catalog, manifest model, evidence model. No I/O beyond files.
         .target(
             name: "AuditPackCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/catalog.yaml")]
         ),
         // Talks to a Kubernetes API server the way kubectl does. Read-only verbs only.
         .target(
             name: "KubeAPI",
             dependencies: [
+                "AuditPackCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -71,7 +77,11 @@ let package = Package(
         // Evaluators judge: evidence + now in, verdicts out. Must never depend on the HTTP client.
         .target(
             name: "Evaluation",
-            dependencies: ["AuditPackCore"]
+            dependencies: [
+                "AuditPackCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         // Deterministic ZIP, manifest, signatures.
         .target(
@@ -83,11 +93,16 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Reports: time-to-evidence, gaps, remediation backlog, framework view; text, Markdown, CSV, JSON, HTML.
+        .target(
+            name: "Reports",
+            dependencies: ["AuditPackCore", "Evaluation", .product(name: "Yams", package: "Yams")]
+        ),
         // The one library function behind each command: collect, verify, evaluate, report.
         .target(
             name: "Workflows",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging",
+                "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging", "Reports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -115,6 +130,16 @@ let package = Package(
             dependencies: [
                 "AuditPackCore", "Collection", "KubeAPI", "KubeEmulator", "Packaging", "TestSupport", "Workflows",
             ]
+        ),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["AuditPackCore", "Evaluation", "TestSupport", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["AuditPackCore", "Evaluation", "Reports", "TestSupport"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "PackagingTests",

@@ -113,6 +113,7 @@ struct CollectOutputOptions: ParsableArguments {
             Swift.print(ProgressText.json(result))
         } else {
             Swift.print(ProgressText.summary(result))
+            Swift.print("\n" + VerdictText.summary(result.findings))
         }
     }
 }

@@ -42,7 +42,9 @@ extension AuditPack {
                 }
             }
             print(ProgressText.summary(result))
-            print("\nInspect it: unzip -l \(result.package.path)")
+            print("\n" + VerdictText.summary(result.findings))
+            print("\nNext: auditpack verify \(result.package.path)")
+            print("      auditpack report \(result.package.path) --format html --output report.html")
         }
     }
 }

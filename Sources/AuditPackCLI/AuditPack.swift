@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditPackCore
 import Foundation
 import KubeAPI
 
@@ -8,7 +9,10 @@ struct AuditPack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "auditpack",
         abstract: "Collect signed, verifiable Kubernetes audit evidence for ten security controls.",
-        version: AuditPackVersion.current,
-        subcommands: [Collect.self, Verify.self, Keygen.self, Controls.self, Demo.self, Probe.self, Sandbox.self]
+        version: ToolVersion.current,
+        subcommands: [
+            Collect.self, Verify.self, Evaluate.self, Report.self, Keygen.self, Controls.self, Demo.self, Probe.self,
+            Sandbox.self,
+        ]
     )
 }

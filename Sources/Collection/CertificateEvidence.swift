@@ -1,9 +1,6 @@
 import AuditPackCore
-import Crypto
 import Foundation
 import KubeAPI
-import SwiftASN1
-import X509
 
 /// Every certificate cert-manager issued, read from CertificateRequests' `status.certificate` PEM and parsed
 /// with swift-certificates: the real notAfter, subject, issuer and DNS names (what `openssl x509` shows).
@@ -23,11 +20,8 @@ enum CertificateEvidence {
                 "certificate": annotations["cert-manager.io/certificate-name"] as? String ?? NSNull(),
             ]
             do {
-                let documents = try PEMDocument.parseMultiple(pemString: String(decoding: pemData, as: UTF8.self))
-                guard let leafDocument = documents.first else { throw CertificateError.empty }
-                let leaf = try Certificate(pemDocument: leafDocument)
-                record.merge(describe(leaf, der: leafDocument.derBytes)) { $1 }
-                record["chain_length"] = documents.count
+                let issued = try IssuedCertificate(pem: String(decoding: pemData, as: UTF8.self))
+                record.merge(describe(issued)) { $1 }
             } catch {
                 record["parse_error"] = "the PEM in status.certificate could not be parsed: \(error)"
             }
@@ -46,24 +40,12 @@ enum CertificateEvidence {
         )
     }
 
-    static func describe(_ certificate: Certificate, der: [UInt8]) -> [String: Any] {
-        var dnsNames: [String] = []
-        if let names = try? certificate.extensions.subjectAlternativeNames {
-            for name in names {
-                if case .dnsName(let dns) = name { dnsNames.append(dns) }
-            }
-        }
-        let fingerprint = SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
-        return [
-            "subject": certificate.subject.description, "issuer": certificate.issuer.description,
-            "not_before": Timestamp.format(certificate.notValidBefore),
-            "not_after": Timestamp.format(certificate.notValidAfter),
-            "serial": certificate.serialNumber.description, "dns_names": dnsNames, "sha256_fingerprint": fingerprint,
+    static func describe(_ certificate: IssuedCertificate) -> [String: Any] {
+        [
+            "subject": certificate.subject, "issuer": certificate.issuer,
+            "not_before": Timestamp.format(certificate.notBefore), "not_after": Timestamp.format(certificate.notAfter),
+            "serial": certificate.serial, "dns_names": certificate.dnsNames,
+            "sha256_fingerprint": certificate.sha256Fingerprint, "chain_length": certificate.chainLength,
         ]
-    }
-
-    enum CertificateError: Error, CustomStringConvertible {
-        case empty
-        var description: String { "no PEM block" }
     }
 }

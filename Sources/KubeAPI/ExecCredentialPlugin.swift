@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// Runs a kubeconfig `exec` credential plugin (client.authentication.k8s.io v1 / v1beta1) without a shell,

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import AuditPackCore
 import Foundation
 import Logging
 import NIOCore
@@ -122,7 +123,7 @@ public final class KubeClient: Sendable {
         var http = HTTPClientRequest(url: transport.baseURL + request.pathAndQuery)
         http.method = request.verb == .get ? .GET : .POST
         http.headers.add(name: "Accept", value: request.accept)
-        http.headers.add(name: "User-Agent", value: "auditpack/\(AuditPackVersion.current)")
+        http.headers.add(name: "User-Agent", value: "auditpack/\(ToolVersion.current)")
         if let authorization { http.headers.add(name: "Authorization", value: authorization) }
         if let body = request.body {
             http.headers.add(name: "Content-Type", value: "application/json")
@@ -155,9 +156,4 @@ public final class KubeClient: Sendable {
         let elapsed = ContinuousClock.now - start
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
-}
-
-/// The tool's version, recorded in manifests and sent as User-Agent.
-public enum AuditPackVersion {
-    public static let current = "0.1.0"
 }

@@ -138,6 +138,9 @@ actor Transport {
             timeout: .init(connect: .seconds(10), read: .seconds(120))
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
+        // KubeClient retries connection errors itself (with backoff) and never retries TLS failures, which
+        // would otherwise be retried here until the connect timeout — 10 s before a bad CA is reported.
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let serverName = config.tlsServerName, !serverName.isEmpty,
             let host = URL(string: config.server)?.host
         {

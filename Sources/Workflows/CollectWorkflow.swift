@@ -1,9 +1,11 @@
 import AuditPackCore
 import Collection
+import Evaluation
 import Foundation
 import KubeAPI
 import Logging
 import Packaging
+import Reports
 
 /// `auditpack collect`: connect, collect every selected control, write the package atomically.
 public enum CollectWorkflow {
@@ -46,6 +48,8 @@ public enum CollectWorkflow {
         public var manifest: Manifest
         /// Items whose status is not ok.
         public var incomplete: [Manifest.Entry] { manifest.controls.filter { $0.status != .ok } }
+        /// The verdicts made at collection time (also in the package as findings.json).
+        public var findings: FindingsDocument
     }
 
     public static func run(_ request: Request, logger: Logger) async throws -> Result {
@@ -78,14 +82,44 @@ public enum CollectWorkflow {
                         startedAt: startedAt
                     )
                 )
+            // Judge at collection time, from the collected evidence only, exactly as `evaluate` will later.
+            let evidence = EvidenceSet.folder(
+                run.evidenceFolder,
+                catalog: catalog,
+                states: Dictionary(
+                    uniqueKeysWithValues: manifest.controls.map { ($0.id, .init(status: $0.status, note: $0.note)) }
+                )
+            )
+            let findings = Evaluators.evaluate(
+                evidence,
+                catalog: catalog,
+                policy: EvaluationPolicy(catalog: catalog),
+                now: startedAt,
+                controls: manifest.run.selectedControls
+            )
+            let report = AuditReport(
+                manifest: manifest,
+                findings: findings,
+                catalog: catalog,
+                policy: RemediationPolicy()
+            )
             let written = try EvidencePackage.write(
-                manifest: run.manifest,
+                manifest: manifest,
                 evidenceFolder: run.evidenceFolder,
-                artifacts: [],
+                artifacts: [
+                    (name: "findings.json", kind: "findings", data: try findings.encoded()),
+                    (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
+                ],
                 timestamp: startedAt,
+                signingKey: request.signingKey,
                 to: destination
             )
-            return Result(package: destination, packageSHA256: written.sha256, manifest: written.manifest)
+            return Result(
+                package: destination,
+                packageSHA256: written.sha256,
+                manifest: written.manifest,
+                findings: findings
+            )
         } catch {
             await client.shutdown()
             throw error

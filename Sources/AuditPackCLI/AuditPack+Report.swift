@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Workflows
+
+extension AuditPack {
+    /// `auditpack report`: time-to-evidence, gaps, remediation backlog and framework view.
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report time-to-evidence, gaps and a remediation backlog for a package.",
+            discussion: """
+                The policy file (YAML) sets owners, priorities and due dates of backlog items, and may override \
+                thresholds: default_owner, owners {C03: security-team}, priorities {critical: P1, …}, \
+                due_days {critical: 7, …}, due_dates {C06: 2026-04-15}, thresholds {C10: {expiry_warning_days: 45}}.
+                """
+        )
+
+        @Argument(help: "The package to report on.")
+        var package: String
+
+        @Option(help: "text, markdown, json, csv (the backlog) or html.")
+        var format: ReportFormat = .text
+
+        @Option(help: "Policy file (YAML) with owners, priorities, due dates and thresholds.")
+        var policy: String?
+
+        @Option(help: "Group results by soc2, iso27001 or pci-dss.")
+        var framework: Framework?
+
+        @Option(help: "Write to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func run() async throws {
+            let text = try await CLIExit.guarding {
+                try ReportWorkflow.run(
+                    package: URL(fileURLWithPath: package),
+                    format: format,
+                    policyFile: policy,
+                    framework: framework
+                )
+            }
+            guard let output else {
+                print(text, terminator: "")
+                return
+            }
+            try await CLIExit.guarding {
+                try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output), permissions: 0o644)
+            }
+            print("Report written to \(output)")
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Framework: ExpressibleByArgument {}

@@ -1,0 +1,148 @@
+import AuditPackCore
+import Foundation
+
+/// C04: every running image has a recent scan; none has CRITICAL vulnerabilities or too many HIGH ones.
+struct ImageScanning: ControlEvaluator {
+    let controlID = "C04"
+
+    /// One scan: what it covers and what it found.
+    struct Scan {
+        var ref: ObjectRef
+        var repository: String
+        var tag: String?
+        var digest: String?
+        var critical: Int
+        var high: Int
+        var updated: Date?
+    }
+
+    func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
+        if let missing = evidence.missing(["C04"]) { return .notAssessed(controlID, reason: missing) }
+        let scans = Self.operatorScans(evidence.items("C04b") ?? []) + Self.trivyScans(evidence.json("C04c"))
+        if scans.isEmpty && evidence.state("C04b").status != .ok && evidence.state("C04c").status != .ok {
+            return .notAssessed(
+                controlID,
+                reason: "no scan results: trivy-operator is not installed and no Trivy report was imported"
+            )
+        }
+        let maxAge = policy.number(controlID, "max_report_age_days", default: 7)
+        let maxHigh = Int(policy.number(controlID, "max_high", default: 10))
+        var findings: [Finding] = []
+        for image in evidence.json("C04")?["images"] as? [[String: Any]] ?? [] {
+            let name = image["image"] as? String ?? ""
+            let digest = image["digest"] as? String
+            guard scans.contains(where: { Self.covers($0, image: name, digest: digest) }) else {
+                findings.append(
+                    Finding(
+                        rule: "C04.image-not-scanned",
+                        severity: .high,
+                        object: ObjectRef(kind: "Image", name: name),
+                        message: "\(name) runs (\((image["containers"] as? [String] ?? []).joined(separator: ", "))) "
+                            + "but has no vulnerability scan."
+                    )
+                )
+                continue
+            }
+        }
+        for scan in scans {
+            if scan.critical > 0 {
+                findings.append(
+                    Finding(
+                        rule: "C04.critical-vulnerabilities",
+                        severity: .critical,
+                        object: scan.ref,
+                        message: "\(scan.repository):\(scan.tag ?? "?") has \(scan.critical) CRITICAL vulnerabilities."
+                    )
+                )
+            }
+            if scan.high > maxHigh {
+                findings.append(
+                    Finding(
+                        rule: "C04.too-many-high-vulnerabilities",
+                        severity: .high,
+                        object: scan.ref,
+                        message:
+                            "\(scan.repository):\(scan.tag ?? "?") has \(scan.high) HIGH vulnerabilities (limit \(maxHigh))."
+                    )
+                )
+            }
+            if let updated = scan.updated, now.timeIntervalSince(updated) > maxAge * 86_400 {
+                findings.append(
+                    Finding(
+                        rule: "C04.stale-scan-report",
+                        severity: .medium,
+                        object: scan.ref,
+                        message:
+                            "The scan of \(scan.repository):\(scan.tag ?? "?") is from \(Timestamp.format(updated)), "
+                            + "older than \(Int(maxAge)) days."
+                    )
+                )
+            }
+        }
+        return ControlResult(id: controlID, findings: findings)
+    }
+
+    /// `docker.io/library/nginx:1.25` → `nginx`; `ghcr.io/org/app` stays whole.
+    static func repository(_ image: String) -> (repository: String, tag: String?) {
+        var reference = image
+        if let at = reference.firstIndex(of: "@") { reference = String(reference[..<at]) }
+        var tag: String?
+        if let colon = reference.lastIndex(of: ":"), !reference[colon...].contains("/") {
+            tag = String(reference[reference.index(after: colon)...])
+            reference = String(reference[..<colon])
+        }
+        for prefix in ["docker.io/", "index.docker.io/", "registry-1.docker.io/"] where reference.hasPrefix(prefix) {
+            reference = String(reference.dropFirst(prefix.count))
+        }
+        if reference.hasPrefix("library/") { reference = String(reference.dropFirst("library/".count)) }
+        return (reference, tag)
+    }
+
+    static func covers(_ scan: Scan, image: String, digest: String?) -> Bool {
+        if let digest, let scanned = scan.digest, scanned == digest { return true }
+        let parsed = repository(image)
+        return parsed.repository == scan.repository && (parsed.tag ?? "latest") == (scan.tag ?? "latest")
+    }
+
+    static func operatorScans(_ reports: [[String: Any]]) -> [Scan] {
+        reports.map { report in
+            let body = report["report"] as? [String: Any] ?? [:]
+            let artifact = body["artifact"] as? [String: Any] ?? [:]
+            let registry = (body["registry"] as? [String: Any])?["server"] as? String
+            let repo = artifact["repository"] as? String ?? ""
+            let summary = body["summary"] as? [String: Any] ?? [:]
+            let full = registry.map { "\($0)/\(repo)" } ?? repo
+            return Scan(
+                ref: K8s.ref(report, kind: "VulnerabilityReport"),
+                repository: repository(full).repository,
+                tag: artifact["tag"] as? String,
+                digest: artifact["digest"] as? String,
+                critical: summary["criticalCount"] as? Int ?? 0,
+                high: summary["highCount"] as? Int ?? 0,
+                updated: (body["updateTimestamp"] as? String).flatMap(Timestamp.parse)
+            )
+        }
+    }
+
+    static func trivyScans(_ document: [String: Any]?) -> [Scan] {
+        (document?["reports"] as? [[String: Any]] ?? []).map { entry in
+            let report = entry["report"] as? [String: Any] ?? [:]
+            let artifact = report["ArtifactName"] as? String ?? entry["artifact"] as? String ?? ""
+            let vulnerabilities = (report["Results"] as? [[String: Any]] ?? [])
+                .flatMap { $0["Vulnerabilities"] as? [[String: Any]] ?? [] }
+            let severities = vulnerabilities.compactMap { $0["Severity"] as? String }
+            let digest = ((report["Metadata"] as? [String: Any])?["RepoDigests"] as? [String])?.first
+                .flatMap { $0.split(separator: "@").last.map(String.init) }
+            let parsed = repository(artifact)
+            return Scan(
+                ref: ObjectRef(kind: "TrivyReport", name: artifact),
+                repository: parsed.repository,
+                tag: parsed.tag,
+                digest: digest,
+                critical: severities.filter { $0 == "CRITICAL" }.count,
+                high: severities.filter { $0 == "HIGH" }.count,
+                updated: (report["CreatedAt"] as? String).flatMap(Timestamp.parse)
+            )
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AuditPackCore
+import Foundation
+
+/// Judges one control from evidence and `now` alone.
+public protocol ControlEvaluator: Sendable {
+    var controlID: String { get }
+    func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult
+}
+
+/// Every control's evaluator. A catalog control without one is a test failure.
+public enum Evaluators {
+    public static let all: [any ControlEvaluator] = [
+        NetworkSegmentation(), EncryptionAtRest(), RBACLeastPrivilege(), ImageScanning(), PodSecurityStandards(),
+        SecretManagement(), AuditLogging(), NodeHardening(), AdmissionPolicies(), CertificateValidity(),
+    ]
+
+    public static func evaluator(for id: String) -> (any ControlEvaluator)? {
+        all.first { $0.controlID == id }
+    }
+
+    /// Evaluates `controls` (default: every control that has evidence in `evidence`).
+    public static func evaluate(
+        _ evidence: EvidenceSet,
+        catalog: Catalog,
+        policy: EvaluationPolicy,
+        now: Date,
+        controls: [String]? = nil
+    ) -> FindingsDocument {
+        let ids =
+            controls
+            ?? catalog.controls.map(\.id).filter { id in
+                catalog.control(id)?.evidence.contains { evidence.states[$0.id] != nil } ?? false
+            }
+        let results = ids.map { id -> ControlResult in
+            guard let evaluator = evaluator(for: id) else {
+                return .notAssessed(id, reason: "AuditPack has no evaluator for \(id)")
+            }
+            return evaluator.evaluate(evidence, policy: policy, now: now)
+        }
+        return FindingsDocument(evaluatedAt: now, controls: results)
+    }
+}

@@ -1,0 +1,56 @@
+import AuditPackCore
+import Evaluation
+import Foundation
+import Packaging
+import Reports
+
+/// `auditpack evaluate`: re-performs the assessment from a package alone.
+public enum EvaluateWorkflow {
+    public struct Outcome: Sendable {
+        public var manifest: Manifest
+        public var findings: FindingsDocument
+        /// The findings the package carries from collection time, when it has them.
+        public var stored: FindingsDocument?
+        /// True when the re-performed findings equal the stored ones (same `--at`).
+        public var matchesStored: Bool? { stored.map { $0 == findings } }
+    }
+
+    public static func run(package: URL, at: Date? = nil, policyFile: String? = nil) throws -> Outcome {
+        let catalog = try Catalog.builtIn()
+        let remediation =
+            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let (manifest, evidence, reader) = try PackageEvidence.open(package)
+        let now = at ?? Timestamp.parse(manifest.run.startedAt) ?? Date()
+        let findings = Evaluators.evaluate(
+            evidence,
+            catalog: catalog,
+            policy: EvaluationPolicy(catalog: catalog, overrides: remediation.thresholds),
+            now: now,
+            controls: manifest.run.selectedControls
+        )
+        return Outcome(manifest: manifest, findings: findings, stored: PackageEvidence.storedFindings(reader))
+    }
+}
+
+/// `auditpack report`: time-to-evidence, gaps, backlog and framework view, in one format.
+public enum ReportWorkflow {
+    public static func run(
+        package: URL,
+        format: ReportFormat,
+        policyFile: String?,
+        framework: Framework?
+    ) throws -> String {
+        let catalog = try Catalog.builtIn()
+        let policy =
+            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile)
+        let report = AuditReport(
+            manifest: outcome.manifest,
+            findings: outcome.findings,
+            catalog: catalog,
+            policy: policy,
+            framework: framework
+        )
+        return try format.render(report)
+    }
+}

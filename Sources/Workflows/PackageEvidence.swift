@@ -1,0 +1,65 @@
+import AuditPackCore
+import Evaluation
+import Foundation
+import Packaging
+
+/// Evidence read straight from a package (after it verified), for re-performing the assessment offline.
+enum PackageEvidence {
+    static func open(_ url: URL, trust: PackageVerifier.Trust = .none) throws -> (Manifest, EvidenceSet, PackageReader)
+    {
+        let report = PackageVerifier.verify(package: url, trust: trust)
+        guard report.verdict == .intact else {
+            let reasons = report.problems + report.files.filter { !$0.ok }.map { "\($0.name): \($0.reason ?? "")" }
+            throw WorkflowError.packageNotIntact(path: url.path, reasons: reasons, exitCode: report.exitCode)
+        }
+        let reader = try PackageReader(url: url)
+        let manifest = try Manifest.decode(try reader.data("manifest.json"))
+        let files = Dictionary(uniqueKeysWithValues: manifest.controls.map { ($0.id, $0.file) })
+        let states = Dictionary(
+            uniqueKeysWithValues: manifest.controls.map {
+                ($0.id, EvidenceSet.ItemState(status: $0.status, note: $0.note))
+            }
+        )
+        let box = ReaderBox(reader)
+        let evidence = EvidenceSet(states: states) { id in files[id].flatMap { box.data($0) } }
+        return (manifest, evidence, reader)
+    }
+
+    /// Findings the package carries (made at collection time), if any.
+    static func storedFindings(_ reader: PackageReader) -> FindingsDocument? {
+        guard reader.contains("findings.json"), let data = try? reader.data("findings.json") else { return nil }
+        return try? JSONDecoder().decode(FindingsDocument.self, from: data)
+    }
+}
+
+/// Serialises access to a reader (ZIPFoundation archives are not thread-safe).
+private final class ReaderBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private let reader: PackageReader
+
+    init(_ reader: PackageReader) { self.reader = reader }
+
+    func data(_ name: String) -> Data? {
+        lock.withLock { try? reader.data(name, limit: 1 << 30) }
+    }
+}
+
+/// Problems the workflows report.
+public enum WorkflowError: Error, CustomStringConvertible, Equatable {
+    case packageNotIntact(path: String, reasons: [String], exitCode: Int32)
+
+    public var description: String {
+        switch self {
+        case .packageNotIntact(let path, let reasons, _):
+            return "\(path) does not verify (\(reasons.prefix(3).joined(separator: "; "))). "
+                + "Run `auditpack verify \(path)` for details; only intact packages are evaluated."
+        }
+    }
+
+    /// The exit code a CLI should use.
+    public var exitCode: Int32 {
+        switch self {
+        case .packageNotIntact(_, _, let code): return code
+        }
+    }
+}
