@@ -38,7 +38,8 @@ public struct RemediationPolicy: Sendable, Equatable {
     public static func parse(yaml: String, file: String, catalog: Catalog) throws -> RemediationPolicy {
         let document: Any?
         do {
-            document = try Yams.load(yaml: yaml)
+            // Dates stay text: YAML's timestamp resolution would silently turn 2026-13-45 into 2027-02-14.
+            document = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
         } catch {
             throw PolicyError.invalid(file: file, reason: "not YAML (\(error))")
         }
@@ -72,8 +73,7 @@ public struct RemediationPolicy: Sendable, Equatable {
             policy.dueDays[severity] = days
         }
         policy.dueDates = try checker.controlMap(root["due_dates"], key: "due_dates") { value in
-            let text = (value as? String) ?? (value as? Date).map { String(Timestamp.format($0).prefix(10)) }
-            return text.flatMap { ReportDates.parseDay($0) != nil ? $0 : nil }
+            (value as? String).flatMap { ReportDates.parseDay($0) != nil ? $0 : nil }
         }
         policy.thresholds = try checker.controlMap(root["thresholds"], key: "thresholds") { value in
             guard let map = value as? [String: Any] else { return nil }

@@ -54,7 +54,7 @@ public enum BacklogCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func quote(_ field: String) -> String {
+    public static func quote(_ field: String) -> String {
         let flat = field.replacingOccurrences(of: "\n", with: " ")
         guard
             flat.contains(where: { [",", "\"", "\r"].contains($0) }) || flat.first.map({ "=+-@".contains($0) }) == true
