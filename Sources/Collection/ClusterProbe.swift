@@ -27,8 +27,8 @@ public enum ClusterProbe {
         let file = outputDirectory.appendingPathComponent("namespaces.json")
         var names: [String] = []
         var writer = try ListFileWriter(url: file) { item in
-            if let name = (item["metadata"] as? [String: Any])?["name"] as? String { names.append(name) }
-            return item
+            if let name = (try item.object()["metadata"] as? [String: Any])?["name"] as? String { names.append(name) }
+            return .keep
         }
         let summary: ListSummary
         do {

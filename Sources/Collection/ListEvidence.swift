@@ -48,7 +48,7 @@ enum GroupListEvidence {
             ) {
             case .fetched(let file, let summary, _, _):
                 requests.append(ItemOutcome.request(summary))
-                for item in ListFileReader(url: file) { try writer.append(item) }
+                for item in ListFileReader(url: file) { try writer.append(object: item) }
             case .failed(_, let note, _):
                 failures.append(note)
             }

@@ -15,7 +15,7 @@ enum RBACEvidence {
         for file in [clusterBindings.file, bindings.file] {
             for binding in ListFileReader(url: file) {
                 guard let kept = withoutSystem(binding) else { continue }
-                try writer.append(kept)
+                try writer.append(object: kept)
             }
         }
         let written = try writer.finish()

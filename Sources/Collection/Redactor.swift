@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KubeAPI
 
 /// Removes secret values from every object before it is written anywhere, and records where it found
 /// them. Findings carry a location, a length and a keyed fingerprint — never the value.
@@ -44,6 +45,17 @@ public final class Redactor: @unchecked Sendable {
             with: "_"
         )
         return patterns.contains { normalized.contains($0) }
+    }
+
+    /// Whether an item must be parsed and redacted: Secrets and ConfigMaps always; anything else only when
+    /// its bytes hold env vars or a last-applied annotation (cheap check, no parsing).
+    public func decide(_ item: ListItem) throws -> ListFileWriter.Decision {
+        let kind = item.kind
+        guard
+            kind == "Secret" || kind == "ConfigMap" || item.contains("\"env\"")
+                || item.contains("last-applied-configuration")
+        else { return .keep }
+        return .replace(redact(try item.object()))
     }
 
     /// The object with secret values replaced by `REDACTED`.

@@ -113,7 +113,7 @@ actor SharedLists {
         let file = folder.appendingPathComponent("\(key.fileStem).json")
         do {
             let redactor = self.redactor
-            var writer = try ListFileWriter(url: file) { redactor.redact($0) }
+            var writer = try ListFileWriter(url: file) { try redactor.decide($0) }
             do {
                 let summary = try await client.list(query, into: &writer)
                 _ = try writer.finish()

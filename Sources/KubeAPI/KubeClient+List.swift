@@ -4,7 +4,7 @@ import Foundation
 /// so a sink never ends up with a mix of two snapshots.
 public protocol ListSink {
     mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws
-    mutating func append(_ item: [String: Any]) throws
+    mutating func append(_ item: ListItem) throws
     mutating func reset() throws
 }
 
@@ -93,10 +93,13 @@ extension KubeClient {
             let response = try await send(
                 .get(path, query: parameters, authorization: ("list", query.resource.group, query.resource.name))
             )
-            guard let page = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] else {
+            let page: ListPageScanner.Page
+            do {
+                page = try ListPageScanner.scan(response.body)
+            } catch {
                 throw KubeAPIError.invalidResponse(path: path, reason: "a LIST page is not a JSON object")
             }
-            let metadata = page["metadata"] as? [String: Any] ?? [:]
+            let metadata = page.metadata
             if pages == 0 {
                 resourceVersion = metadata["resourceVersion"] as? String ?? ""
                 try sink.begin(
@@ -106,10 +109,16 @@ extension KubeClient {
                 )
             }
             pages += 1
-            for case var item as [String: Any] in page["items"] as? [Any] ?? [] {
-                // Like kubectl, give every item its apiVersion and kind (servers omit them inside lists).
-                if item["apiVersion"] == nil { item["apiVersion"] = query.resource.groupVersion }
-                if item["kind"] == nil { item["kind"] = query.resource.kind }
+            for (index, range) in page.items.enumerated() {
+                let item = try ListItem.make(
+                    page: response.body,
+                    range: range,
+                    hasKind: page.itemHasKind[index],
+                    hasAPIVersion: page.itemHasAPIVersion[index],
+                    hasNewline: page.itemHasNewline[index],
+                    apiVersion: query.resource.groupVersion,
+                    kind: query.resource.kind
+                )
                 try sink.append(item)
                 items += 1
             }
@@ -144,7 +153,7 @@ public struct CollectingSink: ListSink {
         self.resourceVersion = resourceVersion
     }
 
-    public mutating func append(_ item: [String: Any]) throws { items.append(item) }
+    public mutating func append(_ item: ListItem) throws { items.append(try item.object()) }
 
     public mutating func reset() throws { items = [] }
 }

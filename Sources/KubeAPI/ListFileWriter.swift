@@ -4,8 +4,9 @@ import Foundation
 /// Streams a LIST into a file as one `kubectl get -o json`-style `List` document, page by page, hashing
 /// the bytes as they are written — memory stays flat however many items there are.
 ///
-/// Layout: the List's keys as kubectl orders them, one item per line (compact JSON, sorted keys), so the
-/// file is deterministic for the same objects and greppable.
+/// Layout: the List's keys as kubectl orders them, one item per line (compact JSON as the server sent it,
+/// or sorted-key JSON where an item was rewritten), so the file is deterministic for the same objects and
+/// greppable, and items that need no redaction are never parsed.
 public struct ListFileWriter: ListSink {
     public let url: URL
     private var handle: FileHandle
@@ -15,10 +16,19 @@ public struct ListFileWriter: ListSink {
     private var started = false
     public private(set) var items = 0
     public private(set) var bytes = 0
-    /// Applied to each item before it is written (redaction); return nil to drop the item.
-    private let transform: ([String: Any]) throws -> [String: Any]?
+    /// What to do with an item before it is written.
+    public enum Decision {
+        /// Write the bytes as received.
+        case keep
+        /// Write this object instead (e.g. redacted).
+        case replace([String: Any])
+        case drop
+    }
 
-    public init(url: URL, transform: @escaping ([String: Any]) throws -> [String: Any]? = { $0 }) throws {
+    /// Decides each item's fate (redaction); the default keeps everything.
+    private let transform: (ListItem) throws -> Decision
+
+    public init(url: URL, transform: @escaping (ListItem) throws -> Decision = { _ in .keep }) throws {
         self.url = url
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
@@ -33,13 +43,24 @@ public struct ListFileWriter: ListSink {
         write("{\n    \"apiVersion\": \"v1\",\n    \"items\": [")
     }
 
-    public mutating func append(_ item: [String: Any]) throws {
-        guard let item = try transform(item) else { return }
-        let json = try JSONSerialization.data(withJSONObject: item, options: [.sortedKeys, .withoutEscapingSlashes])
+    public mutating func append(_ item: ListItem) throws {
+        switch try transform(item) {
+        case .keep: writeItem(item.bytes)
+        case .replace(let object): try append(object: object)
+        case .drop: return
+        }
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes an object (derived evidence) as one sorted-key line.
+    public mutating func append(object: [String: Any]) throws {
+        writeItem(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+    }
+
+    private mutating func writeItem(_ json: Data) {
         write(items == 0 ? "\n        " : ",\n        ")
         write(json)
         items += 1
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     public mutating func reset() throws {
