@@ -3,6 +3,10 @@ import Foundation
 
 /// C03: only system components hold cluster-admin or wildcard roles; nobody anonymous is granted anything;
 /// default service accounts carry no bindings.
+///
+/// Who counts as "system" is decided by the subject, never by the binding's name (anyone who can write RBAC
+/// can name a binding `system:…`). Broad groups (`system:authenticated`, `system:serviceaccounts[:ns]`) are
+/// not system components: granting them cluster-admin is granting it to everyone.
 struct RBACLeastPrivilege: ControlEvaluator {
     let controlID = "C03"
 
@@ -10,43 +14,72 @@ struct RBACLeastPrivilege: ControlEvaluator {
         if let missing = evidence.missing(["C03a", "C03b", "C03c", "C03d"]) {
             return .notAssessed(controlID, reason: missing)
         }
-        let privileged = Set(policy.names(controlID, "privileged_roles", default: ["cluster-admin"]))
-        let systemPrefixes = policy.names(controlID, "system_subject_prefixes", default: ["system:"])
-        let wildcardRoles = Self.wildcardRoles(
-            cluster: evidence.items("C03c") ?? [],
-            namespaced: evidence.items("C03d") ?? []
+        let rules = Rules(
+            privileged: Set(policy.names(controlID, "privileged_roles", default: ["cluster-admin"])),
+            systemPrefixes: policy.names(controlID, "system_subject_prefixes", default: ["system:"]),
+            broadGroups: policy.names(
+                controlID,
+                "broad_groups",
+                default: ["system:authenticated", "system:serviceaccounts"]
+            ),
+            anonymousAllowed: Set(policy.names(controlID, "anonymous_allowed_bindings", default: [])),
+            roles: RoleIndex(cluster: evidence.items("C03c") ?? [], namespaced: evidence.items("C03d") ?? [])
         )
-        var findings: [Finding] = []
         let bindings =
             (evidence.items("C03a") ?? []).map { ($0, "ClusterRoleBinding") }
             + (evidence.items("C03b") ?? []).map { ($0, "RoleBinding") }
-        for (binding, kind) in bindings {
+        let findings = bindings.flatMap { binding, kind in rules.findings(binding: binding, kind: kind) }
+        return ControlResult(id: controlID, findings: findings)
+    }
+
+    struct Rules {
+        var privileged: Set<String>
+        var systemPrefixes: [String]
+        var broadGroups: [String]
+        var anonymousAllowed: Set<String>
+        var roles: RoleIndex
+
+        func findings(binding: [String: Any], kind: String) -> [Finding] {
             let ref = K8s.ref(binding, kind: kind)
-            if systemPrefixes.contains(where: { ref.name.hasPrefix($0) }) { continue }  // platform defaults
             let roleRef = binding["roleRef"] as? [String: Any] ?? [:]
             let roleKind = roleRef["kind"] as? String ?? ""
             let roleName = roleRef["name"] as? String ?? ""
-            let roleKey = roleKind == "Role" ? "\(ref.namespace ?? "")/\(roleName)" : roleName
+            let roleKey = roleKind == "Role" ? "Role/\(ref.namespace ?? "")/\(roleName)" : "ClusterRole/\(roleName)"
+            var findings: [Finding] = []
             for subject in binding["subjects"] as? [[String: Any]] ?? [] {
                 let subjectKind = subject["kind"] as? String ?? ""
                 let subjectName = subject["name"] as? String ?? ""
+                let subjectNamespace = subject["namespace"] as? String ?? ref.namespace
                 let who = "\(subjectKind) \(subject["namespace"].map { "\($0)/" } ?? "")\(subjectName)"
-                if ["system:anonymous", "system:unauthenticated"].contains(subjectName) {
+                if subjectKind == "ServiceAccount" && subjectName == "default" {
                     findings.append(
                         Finding(
-                            rule: "C03.anonymous-access",
-                            severity: .critical,
+                            rule: "C03.default-serviceaccount-bound",
+                            severity: .medium,
                             object: ref,
-                            message:
-                                "\(kind) \(ref.name) grants \(roleKind) \(roleName) to \(subjectName): anyone can use it."
+                            message: "The default ServiceAccount of \(subjectNamespace ?? "?") is bound to \(roleKind) "
+                                + "\(roleName): every pod there gets it."
                         )
                     )
+                }
+                if ["system:anonymous", "system:unauthenticated"].contains(subjectName) {
+                    let allowed = anonymousAllowed.contains("\(ref.namespace.map { "\($0)/" } ?? "")\(ref.name)")
+                    if !allowed && !roles.grantsOnlyNonResourceURLs(roleKey) {
+                        findings.append(
+                            Finding(
+                                rule: "C03.anonymous-access",
+                                severity: .critical,
+                                object: ref,
+                                message:
+                                    "\(kind) \(ref.name) grants \(roleKind) \(roleName) to \(subjectName): anyone can use it."
+                            )
+                        )
+                    }
                     continue
                 }
-                let isSystem =
-                    systemPrefixes.contains { subjectName.hasPrefix($0) }
-                    || (subjectKind == "ServiceAccount" && (subject["namespace"] as? String) == "kube-system")
-                if isSystem { continue }
+                if isSystem(kind: subjectKind, name: subjectName, namespace: subject["namespace"] as? String) {
+                    continue
+                }
                 if roleKind == "ClusterRole" && privileged.contains(roleName) {
                     findings.append(
                         Finding(
@@ -56,7 +89,7 @@ struct RBACLeastPrivilege: ControlEvaluator {
                             message: "\(who) is bound to \(roleName) by \(kind) \(ref.name)."
                         )
                     )
-                } else if wildcardRoles.contains(roleKind == "Role" ? "Role/\(roleKey)" : "ClusterRole/\(roleKey)") {
+                } else if roles.hasWildcard(roleKey) {
                     findings.append(
                         Finding(
                             rule: "C03.wildcard-role-binding",
@@ -66,31 +99,48 @@ struct RBACLeastPrivilege: ControlEvaluator {
                         )
                     )
                 }
-                if subjectKind == "ServiceAccount" && subjectName == "default" {
-                    findings.append(
-                        Finding(
-                            rule: "C03.default-serviceaccount-bound",
-                            severity: .medium,
-                            object: ref,
-                            message:
-                                "The default ServiceAccount of \(subject["namespace"] as? String ?? ref.namespace ?? "?") "
-                                + "is bound to \(roleKind) \(roleName): every pod there gets it."
-                        )
-                    )
-                }
+            }
+            return findings
+        }
+
+        /// Control-plane identities: kube-system service accounts and `system:`/`kubeadm:` users and groups,
+        /// except the broad groups that mean "everyone".
+        func isSystem(kind: String, name: String, namespace: String?) -> Bool {
+            if broadGroups.contains(where: { name == $0 || name.hasPrefix($0 + ":") }) { return false }
+            switch kind {
+            case "ServiceAccount":
+                return namespace == "kube-system"
+            case "User" where name.hasPrefix("system:serviceaccount:"):
+                return name.hasPrefix("system:serviceaccount:kube-system:")
+            default:
+                return systemPrefixes.contains { name.hasPrefix($0) }
             }
         }
-        return ControlResult(id: controlID, findings: findings)
     }
 
-    /// `ClusterRole/name` and `Role/namespace/name` of roles with a `*` verb or resource.
-    static func wildcardRoles(cluster: [[String: Any]], namespaced: [[String: Any]]) -> Set<String> {
-        func hasWildcard(_ role: [String: Any]) -> Bool {
-            (role["rules"] as? [[String: Any]] ?? []).contains { rule in
+    /// Roles by `ClusterRole/name` or `Role/namespace/name`.
+    struct RoleIndex {
+        var rules: [String: [[String: Any]]] = [:]
+
+        init(cluster: [[String: Any]], namespaced: [[String: Any]]) {
+            for role in cluster { rules["ClusterRole/\(K8s.name(role))"] = role["rules"] as? [[String: Any]] ?? [] }
+            for role in namespaced {
+                rules["Role/\(K8s.namespace(role) ?? "")/\(K8s.name(role))"] = role["rules"] as? [[String: Any]] ?? []
+            }
+        }
+
+        func hasWildcard(_ key: String) -> Bool {
+            (rules[key] ?? []).contains { rule in
                 (rule["verbs"] as? [String] ?? []).contains("*") || (rule["resources"] as? [String] ?? []).contains("*")
             }
         }
-        return Set(cluster.filter(hasWildcard).map { "ClusterRole/\(K8s.name($0))" })
-            .union(namespaced.filter(hasWildcard).map { "Role/\(K8s.namespace($0) ?? "")/\(K8s.name($0))" })
+
+        /// True only for a known role whose rules are all about non-resource URLs (e.g. /healthz, /version).
+        func grantsOnlyNonResourceURLs(_ key: String) -> Bool {
+            guard let rules = rules[key], !rules.isEmpty else { return false }
+            return rules.allSatisfy {
+                ($0["resources"] as? [String] ?? []).isEmpty && !($0["nonResourceURLs"] as? [String] ?? []).isEmpty
+            }
+        }
     }
 }

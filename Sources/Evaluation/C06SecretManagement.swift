@@ -26,7 +26,8 @@ struct SecretManagement: ControlEvaluator {
             )
         }
         let stores = (evidence.items("C06b") ?? []) + (evidence.items("C06c") ?? [])
-        if stores.isEmpty {
+        let storesReadable = ["C06b", "C06c"].allSatisfy { [.ok, .notInstalled].contains(evidence.state($0).status) }
+        if stores.isEmpty && storesReadable {
             findings.append(
                 Finding(
                     rule: "C06.no-secret-store",
