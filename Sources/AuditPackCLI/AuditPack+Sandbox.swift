@@ -28,6 +28,9 @@ extension AuditPack.Sandbox {
         @Flag(inversion: .prefixedNo, help: "Serve HTTPS with a generated CA (default) or plain HTTP.")
         var tls = true
 
+        @Option(help: "Append one line per request (method, path, status, ms) to this file, as requests arrive.")
+        var requestLog: String?
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         }
@@ -36,6 +39,10 @@ extension AuditPack.Sandbox {
             var options = EmulatorOptions()
             options.port = port
             options.tls = tls
+            if let requestLog {
+                let log = try await CLIExit.guarding { try RequestLogFile(path: requestLog) }
+                options.onRequest = { log.append($0) }
+            }
             let path = URL(fileURLWithPath: kubeconfigOut)
             let session = try await CLIExit.guarding {
                 try await SandboxSession.start(
@@ -45,9 +52,10 @@ extension AuditPack.Sandbox {
                 )
             }
             print("Sample cluster serving at \(session.emulator.baseURL)")
-            print("kubeconfig written to \(session.kubeconfig.path); try:")
+            print("\(session.emulator.store.objectCount) objects; kubeconfig written to \(session.kubeconfig.path); try:")
             print("  kubectl --kubeconfig \(session.kubeconfig.path) get namespaces")
             print("Press Ctrl-C to stop.")
+            fflush(nil)  // flush now: a script reading a pipe waits for these lines
             await Signals.waitForInterrupt()
             await session.emulator.stop()
             print("Stopped.")
@@ -86,4 +94,24 @@ private final class Once: @unchecked Sendable {
 
 private enum Retained {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+}
+
+/// Appends the emulator's requests to a file, one line each, as they complete.
+final class RequestLogFile: @unchecked Sendable {
+    private let lock = NSLock()
+    private let handle: FileHandle
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    func append(_ request: LoggedRequest) {
+        let milliseconds = request.duration.components.seconds * 1000 + request.duration.components.attoseconds / 1_000_000_000_000_000
+        let query = request.query.map { "?\($0)" } ?? ""
+        let line = "\(request.method) \(request.path)\(query) \(request.status) \(milliseconds)ms\n"
+        lock.withLock { handle.write(Data(line.utf8)) }
+    }
 }

@@ -49,6 +49,7 @@ final class EmulatorEngine: Sendable {
 
     func record(_ entry: LoggedRequest) {
         state.withLock { $0.requestLog.append(entry) }
+        options.onRequest?(entry)
     }
 
     func setFaults(_ faults: [Fault]) {

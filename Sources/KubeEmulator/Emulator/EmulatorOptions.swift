@@ -21,6 +21,8 @@ public struct EmulatorOptions: Sendable {
     public var serverVersion = "v1.30.4"
     /// Where the emulator logs; `nil` (the default) logs nothing. Never logs to stdout unless you ask it to.
     public var logger: Logger?
+    /// Called for every request as it completes (e.g. to append to a file for benchmarks); nil by default.
+    public var onRequest: (@Sendable (LoggedRequest) -> Void)?
 
     /// The defaults: 127.0.0.1, a free port, TLS, one token `auditpack-demo-token` for user `auditpack-demo`.
     public init() {}
