@@ -52,7 +52,9 @@ extension AuditPack.Sandbox {
                 )
             }
             print("Sample cluster serving at \(session.emulator.baseURL)")
-            print("\(session.emulator.store.objectCount) objects; kubeconfig written to \(session.kubeconfig.path); try:")
+            print(
+                "\(session.emulator.store.objectCount) objects; kubeconfig written to \(session.kubeconfig.path); try:"
+            )
             print("  kubectl --kubeconfig \(session.kubeconfig.path) get namespaces")
             print("Press Ctrl-C to stop.")
             fflush(nil)  // flush now: a script reading a pipe waits for these lines
@@ -109,7 +111,8 @@ final class RequestLogFile: @unchecked Sendable {
     }
 
     func append(_ request: LoggedRequest) {
-        let milliseconds = request.duration.components.seconds * 1000 + request.duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            request.duration.components.seconds * 1000 + request.duration.components.attoseconds / 1_000_000_000_000_000
         let query = request.query.map { "?\($0)" } ?? ""
         let line = "\(request.method) \(request.path)\(query) \(request.status) \(milliseconds)ms\n"
         lock.withLock { handle.write(Data(line.utf8)) }
