@@ -91,7 +91,7 @@ public enum EvidenceCollection {
         if outcome.status != .ok {
             writeStatusFile(context, outcome: outcome)
         }
-        let (sha, size) = (try? hash(file: context.file)) ?? ("", 0)
+        let (sha, size) = (try? Hashing.sha256(file: context.file)) ?? ("", 0)
         if sha.isEmpty {
             outcome = .failed(.error, note: "the evidence file could not be written", command: outcome.command)
         }
@@ -151,18 +151,6 @@ public enum EvidenceCollection {
             "command": outcome.command, "remediation": context.control.remediation,
         ]
         try? context.writeJSON(document)
-    }
-
-    static func hash(file: URL) throws -> (String, Int) {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += chunk.count
-        }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
     }
 
     static func identity(_ client: KubeClient) async throws -> UserIdentity {

@@ -50,24 +50,27 @@ public struct ServerVersion: Sendable, Equatable, Codable {
     public var platform: String?
 }
 
-/// Per-run cache of discovery documents: `/version`, `/api`, `/apis` and group-version resource lists are
-/// each fetched at most once.
+/// Per-run cache of discovery documents: `/version`, `/apis` and group-version resource lists are each
+/// fetched at most once — concurrent callers share the request in flight.
 actor DiscoveryCache {
-    var version: ServerVersion?
-    /// group name → (served versions, preferred version)
-    var groups: [String: (versions: [String], preferred: String)]?
-    var resourceLists: [String: [APIResource]] = [:]
+    private var documents: [String: Task<Data?, Error>] = [:]
+
+    /// The body at `path` (nil for 404), fetched once however many callers ask at the same time.
+    func document(_ path: String, fetch: @escaping @Sendable () async throws -> Data?) async throws -> Data? {
+        if let task = documents[path] { return try await task.value }
+        let task = Task { try await fetch() }
+        documents[path] = task
+        return try await task.value
+    }
 }
 
 extension KubeClient {
     /// `/version`, cached.
     public func serverVersion() async throws -> ServerVersion {
-        if let cached = await discovery.version { return cached }
-        let response = try await send(.get("/version"))
-        guard let version = try? JSONDecoder().decode(ServerVersion.self, from: response.body) else {
+        let body = try await discoveryDocument("/version") ?? Data()
+        guard let version = try? JSONDecoder().decode(ServerVersion.self, from: body) else {
             throw KubeAPIError.invalidResponse(path: "/version", reason: "not a version document")
         }
-        await discovery.setVersion(version)
         return version
     }
 
@@ -92,9 +95,8 @@ extension KubeClient {
 
     /// All API groups with their served and preferred versions, cached.
     public func apiGroups() async throws -> [String: (versions: [String], preferred: String)] {
-        if let cached = await discovery.groups { return cached }
-        let response = try await send(.get("/apis"))
-        guard let document = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
+        let body = try await discoveryDocument("/apis") ?? Data()
+        guard let document = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
             let groups = document["groups"] as? [[String: Any]]
         else {
             throw KubeAPIError.invalidResponse(path: "/apis", reason: "not an APIGroupList")
@@ -106,22 +108,13 @@ extension KubeClient {
             let preferred = (group["preferredVersion"] as? [String: Any])?["version"] as? String ?? versions.first ?? ""
             result[name] = (versions, preferred)
         }
-        await discovery.setGroups(result)
         return result
     }
 
     /// The resources of one group-version, cached; empty when the group-version is not served.
     public func resourceList(group: String, version: String) async throws -> [APIResource] {
-        let key = group.isEmpty ? version : "\(group)/\(version)"
-        if let cached = await discovery.resourceLists[key] { return cached }
         let path = group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)"
-        let body: Data
-        do {
-            body = try await send(.get(path)).body
-        } catch KubeAPIError.notFound {
-            await discovery.setResources([], for: key)
-            return []
-        }
+        guard let body = try await discoveryDocument(path) else { return [] }  // group-version not served
         guard let document = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
             let entries = document["resources"] as? [[String: Any]]
         else {
@@ -140,13 +133,19 @@ extension KubeClient {
                 verbs: entry["verbs"] as? [String] ?? []
             )
         }
-        await discovery.setResources(resources, for: key)
         return resources
     }
 }
 
-extension DiscoveryCache {
-    func setVersion(_ value: ServerVersion) { version = value }
-    func setGroups(_ value: [String: (versions: [String], preferred: String)]) { groups = value }
-    func setResources(_ value: [APIResource], for key: String) { resourceLists[key] = value }
+extension KubeClient {
+    /// A discovery document's body, fetched once per run; nil when the server answers 404.
+    func discoveryDocument(_ path: String) async throws -> Data? {
+        try await discovery.document(path) { [self] in
+            do {
+                return try await send(.get(path)).body
+            } catch KubeAPIError.notFound {
+                return nil
+            }
+        }
+    }
 }

@@ -51,7 +51,7 @@ public enum PackageWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return try sha256(of: destination)
+        return try Hashing.sha256(file: destination).sha256
     }
 
     private static func add(_ entry: Entry, to archive: Archive, timestamp: Date) throws {
@@ -84,14 +84,6 @@ public enum PackageWriter {
                 return try handle.read(upToCount: chunk) ?? Data()
             }
         }
-    }
-
-    static func sha256(of url: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 

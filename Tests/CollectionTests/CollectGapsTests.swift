@@ -72,19 +72,30 @@ struct CollectGapsTests {
             $0.method != "GET" && !($0.method == "POST" && APIRequest.reviewPaths.contains($0.path))
         }
         #expect(writes.isEmpty)
+
+        // Every request is accounted for: each discovery document once, each list once (plus its continue
+        // pages), and exactly three others — SelfSubjectReview, the kube-system namespace (cluster id) and
+        // the kube-bench pod log.
+        let discovery = package.requestLog.filter { $0.query?.contains("limit=") != true && Self.isDiscovery($0.path) }
+        #expect(Set(discovery.map(\.path)).count == discovery.count, "a discovery document was fetched twice")
+        let pages = package.requestLog.filter { ($0.query ?? "").contains("limit=") }
+        let others = package.requestLog.count - discovery.count - pages.count
+        #expect(
+            others == 3,
+            "unexpected requests: \(package.requestLog.filter { !Self.isDiscovery($0.path) && !($0.query ?? "").contains("limit=") }.map(\.path))"
+        )
+        #expect(pages.count == seen.count, "the sample cluster fits in one page per list")
+    }
+
+    static func isDiscovery(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return path == "/version" || path == "/api" || path == "/apis" || path == "/api/v1"
+            || (parts.first == "apis" && parts.count == 3)
     }
 
     @Test func unreachableClusterLeavesNothingBehind() async throws {
         let folder = TestFolder()
-        let kubeconfig = try folder.write(
-            "config",
-            """
-            current-context: c
-            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
-            contexts: [{name: c, context: {cluster: k, user: u}}]
-            users: [{name: u, user: {token: t}}]
-            """
-        )
+        let kubeconfig = try folder.unreachableKubeconfig()
         let output = folder.url.appendingPathComponent("out/package.zip")
         try FileManager.default.createDirectory(
             at: output.deletingLastPathComponent(),

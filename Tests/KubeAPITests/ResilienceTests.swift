@@ -130,15 +130,7 @@ struct ResilienceTests {
 
     @Test func unreachableServerIsNamed() async throws {
         let folder = TestFolder()
-        let file = try folder.write(
-            "config",
-            """
-            current-context: c
-            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
-            contexts: [{name: c, context: {cluster: k, user: u}}]
-            users: [{name: u, user: {token: t}}]
-            """
-        )
+        let file = try folder.unreachableKubeconfig()
         let config = try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
         let client = try KubeClient(
             config: config,

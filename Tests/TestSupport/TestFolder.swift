@@ -46,3 +46,18 @@ private enum Cleanup {
         for url in all { try? FileManager.default.removeItem(at: url) }
     }
 }
+
+extension TestFolder {
+    /// A kubeconfig whose server nothing listens on (127.0.0.1:1), with a token user; returns its path.
+    public func unreachableKubeconfig() throws -> String {
+        try write(
+            "unreachable-kubeconfig",
+            """
+            current-context: c
+            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
+            contexts: [{name: c, context: {cluster: k, user: u}}]
+            users: [{name: u, user: {token: t}}]
+            """
+        )
+    }
+}
