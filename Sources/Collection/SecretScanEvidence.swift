@@ -15,8 +15,18 @@ enum SecretScanEvidence {
         var requests: [Manifest.RequestRecord] = []
         var sources: [[String: Any]] = []
         var problems: [String] = []
-        for (group, resource) in scanned {
-            switch await context.lists.fetch(ListKey(group: group, resource: resource)) {
+        // Fetch all lists at once (each is shared with other controls); report them in a fixed order.
+        let lists = context.lists
+        let fetched = await withTaskGroup(of: (Int, ListFetch).self) { group in
+            for (index, (apiGroup, resource)) in scanned.enumerated() {
+                group.addTask { (index, await lists.fetch(ListKey(group: apiGroup, resource: resource))) }
+            }
+            var results: [(Int, ListFetch)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        for ((_, resource), fetch) in zip(scanned, fetched) {
+            switch fetch {
             case .fetched(_, let summary, let type, _):
                 requests.append(ItemOutcome.request(summary))
                 sources.append(["resource": type.qualifiedName, "status": "ok", "items": summary.items])
