@@ -123,10 +123,7 @@ public final class Redactor: @unchecked Sendable {
             }
         }
         guard changed,
-            let data = try? JSONSerialization.data(
-                withJSONObject: cleaned,
-                options: [.sortedKeys, .withoutEscapingSlashes]
-            )
+            let data = try? JSONWriter.data(cleaned)
         else { return metadata }
         var metadata = metadata
         annotations[annotation] = String(decoding: data, as: UTF8.self)

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Crypto
 import Foundation
 
@@ -54,7 +55,7 @@ public struct ListFileWriter: ListSink {
 
     /// Writes an object (derived evidence) as one sorted-key line.
     public mutating func append(object: [String: Any]) throws {
-        writeItem(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        writeItem(try JSONWriter.data(object))
     }
 
     private mutating func writeItem(_ json: Data) {
