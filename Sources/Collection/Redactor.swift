@@ -1,3 +1,4 @@
+import AuditPackCore
 import Crypto
 import Foundation
 import KubeAPI
