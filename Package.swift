@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "KubeEmulator",
             dependencies: [
+                "AuditPackCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

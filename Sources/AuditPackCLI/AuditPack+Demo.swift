@@ -56,12 +56,13 @@ struct SandboxSession {
 
     static func start(
         folder: URL,
+        store: ClusterStore? = nil,
         options: EmulatorOptions = EmulatorOptions(),
         kubeconfigPath: URL? = nil
     )
         async throws -> SandboxSession
     {
-        let emulator = KubeEmulator(store: try ClusterStore.sample(), options: options)
+        let emulator = KubeEmulator(store: try store ?? ClusterStore.sample(), options: options)
         try await emulator.start()
         let file = kubeconfigPath ?? folder.appendingPathComponent("kubeconfig")
         do {

@@ -31,8 +31,26 @@ extension AuditPack.Sandbox {
         @Option(help: "Append one line per request (method, path, status, ms) to this file, as requests arrive.")
         var requestLog: String?
 
+        @Option(
+            name: .customLong("generate"),
+            help: ArgumentHelp(
+                "Serve the sample cluster plus generated namespaces, e.g. namespaces=2000,seed=7.",
+                discussion: "The spec is \(GenerationSpec.grammar). Defaults: 10 pods, 10 RoleBindings and 2 "
+                    + "NetworkPolicies per namespace, 2.5 ClusterRoleBindings per namespace, seed 1.",
+                valueName: "spec"
+            )
+        )
+        var generateSpec: String?
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+            if let generateSpec {
+                do {
+                    _ = try GenerationSpec(parsing: generateSpec)
+                } catch {
+                    throw ValidationError("--generate: \(CLIExit.describe(error))")
+                }
+            }
         }
 
         func run() async throws {
@@ -44,14 +62,28 @@ extension AuditPack.Sandbox {
                 options.onRequest = { log.append($0) }
             }
             let path = URL(fileURLWithPath: kubeconfigOut)
+            let spec = try generateSpec.map { try GenerationSpec(parsing: $0) }
             let session = try await CLIExit.guarding {
-                try await SandboxSession.start(
+                guard let spec else {
+                    return try await SandboxSession.start(
+                        folder: path.deletingLastPathComponent(),
+                        options: options,
+                        kubeconfigPath: path
+                    )
+                }
+                let clock = ContinuousClock()
+                var store = ClusterStore()
+                let elapsed = try clock.measure { store = try ClusterStore.generated(spec) }.components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds / 1_000_000_000_000_000) / 1_000
+                print("Generated \(spec) in \(String(format: "%.1f", seconds)) s.")
+                return try await SandboxSession.start(
                     folder: path.deletingLastPathComponent(),
+                    store: store,
                     options: options,
                     kubeconfigPath: path
                 )
             }
-            print("Sample cluster serving at \(session.emulator.baseURL)")
+            print("\(spec == nil ? "Sample" : "Generated") cluster serving at \(session.emulator.baseURL)")
             print(
                 "\(session.emulator.store.objectCount) objects; kubeconfig written to \(session.kubeconfig.path); try:"
             )

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// JSON encoding helpers that produce bytes ready to be concatenated into responses.
