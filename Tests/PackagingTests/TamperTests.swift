@@ -159,3 +159,16 @@ struct TamperTests {
         #expect(report.problems.first?.contains("no manifest.json") == true)
     }
 }
+
+@Suite("verify: hostile archives")
+struct HostileArchiveTests {
+    @Test func zipBombIsRefusedBeforeInflating() throws {
+        let package = try SyntheticPackage.make()
+        // 80 MiB of zeros deflates to ~80 KiB: a ratio no evidence file has.
+        let bomb = Data(count: 80 << 20)
+        let url = try package.rewritten("bomb.zip") { $0 + [("C99-bomb.json", bomb)] }
+        let report = PackageVerifier.verify(package: url)
+        #expect(report.exitCode == 1)
+        #expect(report.problems.first?.contains("zip bomb") == true, "\(report.problems)")
+    }
+}
