@@ -54,9 +54,12 @@ public struct EvidenceSet: Sendable {
         data(id).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
 
-    /// The items of a List evidence file.
+    /// The items of a List evidence file, parsed one line at a time (one item per line, as collected);
+    /// a List written differently (e.g. a hand-made fixture) is parsed whole.
     public func items(_ id: String) -> [[String: Any]]? {
-        json(id)?["items"] as? [[String: Any]]
+        guard let data = data(id) else { return nil }
+        if let items = ListFileReader.items(in: data) { return items }
+        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]]
     }
 
     /// Why the control cannot be assessed when one of `ids` was not collected; nil when all were.

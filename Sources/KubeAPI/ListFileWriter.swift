@@ -41,7 +41,7 @@ public struct ListFileWriter: ListSink {
     public mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws {
         self.resourceVersion = resourceVersion
         started = true
-        write("{\n    \"apiVersion\": \"v1\",\n    \"items\": [")
+        write(ListFileReader.header)
     }
 
     public mutating func append(_ item: ListItem) throws {
@@ -76,7 +76,7 @@ public struct ListFileWriter: ListSink {
 
     /// Closes the document and the file; returns the SHA-256 (hex) of exactly the bytes written.
     public mutating func finish() throws -> (sha256: String, bytes: Int, items: Int) {
-        if !started { write("{\n    \"apiVersion\": \"v1\",\n    \"items\": [") }
+        if !started { write(ListFileReader.header) }
         write(items == 0 ? "],\n" : "\n    ],\n")
         let version = try JSONSerialization.data(withJSONObject: [resourceVersion], options: [])
         let quoted = String(decoding: version.dropFirst().dropLast(), as: UTF8.self)
