@@ -12,12 +12,13 @@ struct NetworkSegmentation: ControlEvaluator {
             policy.names(controlID, "system_namespaces", default: ["kube-system", "kube-public", "kube-node-lease"])
         )
         let requireEgress = policy.flag(controlID, "require_default_deny_egress", default: true)
+        let byNamespace = Dictionary(grouping: policies) { K8s.namespace($0) ?? "" }
         var findings: [Finding] = []
         for namespace in evidence.items("C01b") ?? [] {
             let name = K8s.name(namespace)
             guard !system.contains(name) else { continue }
             let ref = ObjectRef(kind: "Namespace", name: name)
-            let own = policies.filter { K8s.namespace($0) == name }
+            let own = byNamespace[name] ?? []
             if own.isEmpty {
                 findings.append(
                     Finding(

@@ -28,16 +28,25 @@ struct ImageScanning: ControlEvaluator {
         let maxAge = policy.number(controlID, "max_report_age_days", default: 7)
         let maxHigh = Int(policy.number(controlID, "max_high", default: 10))
         var findings: [Finding] = []
+        // Index the scans once: by digest and by repository:tag (matching each image against every report
+        // is quadratic — minutes on a cluster with thousands of reports).
+        let byDigest = Set(scans.compactMap(\.digest))
+        let byName = Set(scans.map { "\($0.repository):\($0.tag ?? "latest")" })
         for image in evidence.json("C04")?["images"] as? [[String: Any]] ?? [] {
             let name = image["image"] as? String ?? ""
             let digest = image["digest"] as? String
-            guard scans.contains(where: { Self.covers($0, image: name, digest: digest) }) else {
+            let parsed = Self.repository(name)
+            let covered =
+                digest.map(byDigest.contains) == true
+                || byName.contains("\(parsed.repository):\(parsed.tag ?? "latest")")
+            guard covered else {
                 findings.append(
                     Finding(
                         rule: "C04.image-not-scanned",
                         severity: .high,
                         object: ObjectRef(kind: "Image", name: name),
-                        message: "\(name) runs (\((image["containers"] as? [String] ?? []).joined(separator: ", "))) "
+                        message:
+                            "\(name) runs (\((image["containers"] as? [String] ?? []).prefix(5).joined(separator: ", "))) "
                             + "but has no vulnerability scan."
                     )
                 )
