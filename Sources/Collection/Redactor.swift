@@ -49,12 +49,12 @@ public final class Redactor: @unchecked Sendable {
     }
 
     /// Whether an item must be parsed and redacted: Secrets and ConfigMaps always; anything else only when
-    /// its bytes hold env vars or a last-applied annotation (cheap check, no parsing).
+    /// its bytes hold a last-applied annotation, or env vars with a literal string value (`"value":"…"`;
+    /// `valueFrom` references carry no secret). Cheap byte checks, no parsing.
     public func decide(_ item: ListItem) throws -> ListFileWriter.Decision {
         let kind = item.kind
-        guard
-            kind == "Secret" || kind == "ConfigMap" || item.contains("\"env\"")
-                || item.contains("last-applied-configuration")
+        let literalEnv = item.contains("\"env\"") && (item.contains("\"value\":\"") || item.contains("\"value\": \""))
+        guard kind == "Secret" || kind == "ConfigMap" || literalEnv || item.contains("last-applied-configuration")
         else { return .keep }
         return .replace(redact(try item.object()))
     }

@@ -83,3 +83,19 @@ struct SecretLeakTests {
         }
     }
 }
+
+/// The same guarantee on a generated cluster, where most pods reference secrets (valueFrom) and a few
+/// carry literal ones: the byte-level shortcut must still catch every literal.
+@Suite("collect: no secret value leaves a generated cluster")
+struct GeneratedSecretLeakTests {
+    @Test func noPlantedValueAppearsInAnyFile() async throws {
+        let store = try ClusterStore.generated(try GenerationSpec(parsing: "namespaces=40,seed=3"))
+        let package = try await CollectedPackage.collect(store: store, controls: ["C04", "C06"])
+        let marker = Data(SecretLeakTests.marker.utf8)
+        for name in package.reader.names {
+            #expect(try package.reader.data(name, limit: 256 << 20).range(of: marker) == nil, "\(name) leaks a secret")
+        }
+        let scan = try #require(try package.json("C06d")["findings"] as? [[String: Any]])
+        #expect(scan.contains { $0["rule"] as? String == "C06.literal-secret-env" }, "the planted literals are found")
+    }
+}
