@@ -59,9 +59,20 @@ public struct ListFileReader: Sequence {
             return nil
         }
 
+        /// The index of the next newline at or after `start` (memchr: Data's generic search is ~20× slower).
+        static func newline(in data: Data, from start: Int) -> Int? {
+            guard start < data.endIndex else { return nil }
+            return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+                guard let base = raw.baseAddress else { return nil }
+                let offset = start - data.startIndex
+                guard let hit = memchr(base + offset, 0x0A, raw.count - offset) else { return nil }
+                return data.startIndex + (UnsafeRawPointer(hit) - base)
+            }
+        }
+
         private mutating func nextLine() -> Data? {
             while true {
-                if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                if let newline = Self.newline(in: buffer, from: position) {
                     let line = buffer[position..<newline]
                     position = newline + 1
                     return line
