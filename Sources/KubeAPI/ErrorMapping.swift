@@ -44,11 +44,18 @@ enum ErrorMapping {
         }
     }
 
-    static func transportError(_ error: Error, server: String, path: String) async -> KubeAPIError {
+    static func transportError(
+        _ error: Error,
+        server: String,
+        path: String,
+        timeoutSeconds: Double
+    ) async
+        -> KubeAPIError
+    {
         if let client = error as? HTTPClientError {
             switch client {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return .timedOut(path: path, seconds: 0)
+                return .timedOut(path: path, seconds: timeoutSeconds)
             case .tlsHandshakeTimeout:
                 return .tls(.other, server: server, detail: "handshake timed out")
             default:

@@ -61,7 +61,12 @@ public final class KubeClient: Sendable {
             } catch let error as KubeAPIError {
                 throw error
             } catch {
-                let mapped = await ErrorMapping.transportError(error, server: config.server, path: request.path)
+                let mapped = await ErrorMapping.transportError(
+                    error,
+                    server: config.server,
+                    path: request.path,
+                    timeoutSeconds: Double(options.requestTimeout.components.seconds)
+                )
                 if case .tls = mapped { throw mapped }
                 if case .timedOut = mapped { throw mapped }
                 if retries < options.retry.maxRetries {

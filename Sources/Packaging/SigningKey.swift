@@ -67,10 +67,16 @@ public struct SigningKey: Sendable {
         guard descriptor >= 0 else {
             throw SigningError.keyUnreadable(path: privateURL.path, reason: String(cString: strerror(errno)))
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: Data((privateKey.pemRepresentation + "\n").utf8))
-        try handle.close()
-        try Data((publicKey.pemRepresentation + "\n").utf8).write(to: publicURL, options: .withoutOverwriting)
+        do {
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try handle.write(contentsOf: Data((privateKey.pemRepresentation + "\n").utf8))
+            try handle.close()
+            try Data((publicKey.pemRepresentation + "\n").utf8).write(to: publicURL, options: .withoutOverwriting)
+        } catch {
+            // Never leave half a key pair behind.
+            try? FileManager.default.removeItem(at: privateURL)
+            throw error
+        }
         return (privateURL, publicURL)
     }
 }

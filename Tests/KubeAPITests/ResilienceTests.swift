@@ -75,6 +75,22 @@ struct ResilienceTests {
         }
     }
 
+    @Test func slowAnswerTimesOutNamingTheLimit() async throws {
+        try await withEmulator { fixture in
+            var options = EmulatorFixture.fastOptions()
+            options.requestTimeout = .seconds(1)
+            let client = try fixture.client(options: options)
+            _ = try await client.resource(group: "", name: "namespaces")
+            fixture.emulator.setFaults([
+                Fault(pathPrefix: Self.namespacesPath, kind: .latency(milliseconds: 3_000), times: 1)
+            ])
+            let error = await #expect(throws: KubeAPIError.self) { try await Self.namespaces(client) }
+            await client.shutdown()
+            #expect(error == .timedOut(path: Self.namespacesPath, seconds: 1))
+            #expect(error?.description.contains("within 1 s") == true)
+        }
+    }
+
     @Test func forbiddenNamesVerbResourceAndGroup() async throws {
         try await withEmulator(
             options: .configured {
