@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditPackCore
 import Foundation
 import KubeEmulator
 
@@ -101,27 +102,20 @@ extension AuditPack.Sandbox {
 enum Signals {
     static func waitForInterrupt() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = Once()
+            let resumed = LockedBox(false)
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
-                    if resumed.claim() { continuation.resume() }
+                    let first = resumed.withLock { done in
+                        defer { done = true }
+                        return !done
+                    }
+                    if first { continuation.resume() }
                 }
                 source.resume()
                 Retained.sources.append(source)
             }
-        }
-    }
-}
-
-private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    func claim() -> Bool {
-        lock.withLock {
-            defer { done = true }
-            return !done
         }
     }
 }

@@ -13,7 +13,11 @@ enum APIServerEvidence {
     )
 
     /// The apiserver pods, or the not_applicable outcome when there are none.
-    static func pods(_ context: ItemContext) async throws -> (pods: [[String: Any]], request: Manifest.RequestRecord) {
+    static func pods(
+        _ context: ItemContext
+    ) async throws
+        -> (pods: [[String: Any]], request: Manifest.RequestRecord, file: URL, command: String)
+    {
         let list = try await context.fetch(podsKey).get()
         let pods = Array(ListFileReader(url: list.file))
         guard !pods.isEmpty else {
@@ -22,20 +26,19 @@ enum APIServerEvidence {
                 ?? "No kube-apiserver pods are visible in kube-system (managed control plane)."
             throw ItemFailure(outcome: .failed(.notApplicable, note: note, command: list.command))
         }
-        return (pods, ItemOutcome.request(list.summary))
+        return (pods, ItemOutcome.request(list.summary), list.file, list.command)
     }
 
     /// The apiserver pods themselves, as `kubectl get pods -l component=kube-apiserver -o json` shows them.
     static func podList(_ context: ItemContext) async throws -> ItemOutcome {
-        let (pods, request) = try await pods(context)
-        let list = try await context.fetch(podsKey).get()
-        try FileManager.default.copyItem(at: list.file, to: context.file)
-        return ItemOutcome(status: .ok, command: list.command, requests: [request], itemCount: pods.count)
+        let (pods, request, file, command) = try await pods(context)
+        try FileManager.default.copyItem(at: file, to: context.file)
+        return ItemOutcome(status: .ok, command: command, requests: [request], itemCount: pods.count)
     }
 
     /// The extracted flags named in the catalog, per apiserver pod.
     static func flags(_ context: ItemContext) async throws -> ItemOutcome {
-        let (pods, request) = try await pods(context)
+        let (pods, request, _, _) = try await pods(context)
         let wanted = context.item.source.flags ?? []
         let records = pods.map { pod -> [String: Any] in
             let arguments = APIServerFlags.arguments(of: pod)
@@ -57,7 +60,7 @@ enum APIServerEvidence {
 
     /// The brief's C07 text: each apiserver's command line as a JSON array, one pod per line.
     static func command(_ context: ItemContext) async throws -> ItemOutcome {
-        let (pods, request) = try await pods(context)
+        let (pods, request, _, _) = try await pods(context)
         var text = ""
         for pod in pods {
             let data = try JSONSerialization.data(

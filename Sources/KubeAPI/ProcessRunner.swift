@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// What a finished child process left behind.
@@ -45,19 +46,20 @@ public enum ProcessRunner {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let expired = Flag()
+        let expired = LockedBox(false)
         let killer = DispatchWorkItem { [process] in
             guard process.isRunning else { return }
-            expired.set()
+            expired.withLock { $0 = true }
             process.terminate()
         }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
-        let errorData = DataBox()
+        let errorData = LockedBox(Data())
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
             group.leave()
         }
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
@@ -67,22 +69,8 @@ public enum ProcessRunner {
         return ProcessOutput(
             status: process.terminationStatus,
             stdout: outputData,
-            stderr: errorData.get(),
-            timedOut: expired.isSet
+            stderr: errorData.withLock { $0 },
+            timedOut: expired.withLock { $0 }
         )
     }
-}
-
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
-}
-
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -50,7 +51,7 @@ enum TLSDiagnosis {
 
     /// Connects once, accepts any certificate, and returns the leaf's DER bytes.
     private static func fetchLeaf(host: String, port: Int) async -> [UInt8]? {
-        let capture = LeafCapture()
+        let capture = LockedBox<[UInt8]?>(nil)
         var tls = TLSConfiguration.makeClientConfiguration()
         // The callback below replaces verification; it only runs when verification is on.
         tls.certificateVerification = .noHostnameVerification
@@ -64,7 +65,8 @@ enum TLSDiagnosis {
                         context: context,
                         serverHostname: serverName,
                         customVerificationCallback: { certificates, promise in
-                            capture.set(certificates.first.flatMap { try? $0.toDERBytes() })
+                            let leaf = certificates.first.flatMap { try? $0.toDERBytes() }
+                            capture.withLock { $0 = leaf }
                             promise.succeed(.certificateVerified)
                         }
                     )
@@ -72,17 +74,10 @@ enum TLSDiagnosis {
                 }
             }
         guard let channel = try? await bootstrap.connect(host: host, port: port).get() else { return nil }
-        for _ in 0..<50 where capture.get() == nil {
+        for _ in 0..<50 where capture.withLock { $0 } == nil {
             try? await Task.sleep(for: .milliseconds(20))
         }
         try? await channel.close().get()
-        return capture.get()
+        return capture.withLock { $0 }
     }
-}
-
-private final class LeafCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var leaf: [UInt8]?
-    func set(_ value: [UInt8]?) { lock.withLock { leaf = value } }
-    func get() -> [UInt8]? { lock.withLock { leaf } }
 }

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 import Logging
 

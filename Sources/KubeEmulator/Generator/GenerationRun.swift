@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// One generation: builds each object as a JSON tree and hands it to an ``ObjectSink``.
