@@ -27,6 +27,8 @@ public final class Redactor: @unchecked Sendable {
     }
 
     private let patterns: [String]
+    /// `patterns` as bytes, for the pre-check that runs on every listed item.
+    let patternBytes: [[UInt8]]
     private let key = SymmetricKey(size: .bits256)
     private let lock = NSLock()
     private var found: Set<String> = []
@@ -34,6 +36,7 @@ public final class Redactor: @unchecked Sendable {
 
     public init(secretNamePatterns: [String]) {
         self.patterns = secretNamePatterns.map { $0.uppercased() }
+        self.patternBytes = patterns.map { Array($0.utf8) }
     }
 
     /// Findings so far, sorted by location.
@@ -49,13 +52,10 @@ public final class Redactor: @unchecked Sendable {
     }
 
     /// Whether an item must be parsed and redacted: Secrets and ConfigMaps always; anything else only when
-    /// its bytes hold a last-applied annotation, or env vars with a literal string value (`"value":"…"`;
-    /// `valueFrom` references carry no secret). Cheap byte checks, no parsing.
+    /// its bytes may hold a literal secret-looking env value (`mayHoldSecret`, a byte scan, no parsing).
     public func decide(_ item: ListItem) throws -> ListFileWriter.Decision {
         let kind = item.kind
-        let literalEnv = item.contains("\"env\"") && (item.contains("\"value\":\"") || item.contains("\"value\": \""))
-        guard kind == "Secret" || kind == "ConfigMap" || literalEnv || item.contains("last-applied-configuration")
-        else { return .keep }
+        guard kind == "Secret" || kind == "ConfigMap" || mayHoldSecret(item.bytes) else { return .keep }
         return .replace(redact(try item.object()))
     }
 
