@@ -11,47 +11,37 @@ public struct ListFileReader: Sequence {
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(source: .file(try? FileHandle(forReadingFrom: url)))
+        Iterator(handle: try? FileHandle(forReadingFrom: url))
     }
 
     /// How `ListFileWriter` starts every file; only such files are read line by line.
     public static let header = Data("{\n    \"apiVersion\": \"v1\",\n    \"items\": [".utf8)
 
-    /// Items of a List document already in memory, or nil when it was not written one item per line.
-    public static func items(in data: Data) -> [[String: Any]]? {
-        guard data.starts(with: header) else { return nil }
-        var iterator = Iterator(source: .memory(data))
-        var items: [[String: Any]] = []
-        while let item = iterator.next() { items.append(item) }
-        return items
+    /// Decodes each item as `T` (only the fields `T` names are materialised), one at a time. Items that do
+    /// not decode are skipped, as the iterator skips lines that are not objects.
+    public func forEach<T: Decodable>(decoding type: T.Type, _ body: (T) throws -> Void) rethrows {
+        var iterator = makeIterator()
+        let decoder = JSONDecoder()
+        while let bytes = iterator.nextBytes() {
+            guard let item = try? decoder.decode(type, from: bytes) else { continue }
+            try body(item)
+        }
     }
 
+    /// Items as JSON objects; bytes are read in chunks of 4 MiB and split by `ListLineSplitter`.
     public struct Iterator: IteratorProtocol {
-        enum Source {
-            case file(FileHandle?)
-            case memory(Data)
-        }
+        private var handle: FileHandle?
+        private var splitter = ListLineSplitter()
+        /// Items completed by the last chunk, not yet returned (slices of that chunk).
+        private var pending: [Data] = []
+        private var cursor = 0
 
-        private var source: Source
-        private var buffer = Data()
-        /// Where the unread part of `buffer` starts: lines are sliced, never copied out of the buffer.
-        private var position = 0
-        private var finished = false
-        private static let itemPrefix = Data("        {".utf8)
-
-        init(source: Source) {
-            self.source = source
-            if case .memory(let data) = source {
-                buffer = data
-                finished = true
-            }
+        init(handle: FileHandle?) {
+            self.handle = handle
         }
 
         public mutating func next() -> [String: Any]? {
-            while let line = nextLine() {
-                guard line.starts(with: Self.itemPrefix) else { continue }
-                var body = line.dropFirst(8)
-                if body.last == UInt8(ascii: ",") { body = body.dropLast() }
+            while let body = nextBytes() {
                 if let item = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] {
                     return item
                 }
@@ -59,40 +49,24 @@ public struct ListFileReader: Sequence {
             return nil
         }
 
-        /// The index of the next newline at or after `start` (memchr: Data's generic search is ~20× slower).
-        static func newline(in data: Data, from start: Int) -> Int? {
-            guard start < data.endIndex else { return nil }
-            return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
-                guard let base = raw.baseAddress else { return nil }
-                let offset = start - data.startIndex
-                guard let hit = memchr(base + offset, 0x0A, raw.count - offset) else { return nil }
-                return data.startIndex + (UnsafeRawPointer(hit) - base)
-            }
-        }
-
-        private mutating func nextLine() -> Data? {
-            while true {
-                if let newline = Self.newline(in: buffer, from: position) {
-                    let line = buffer[position..<newline]
-                    position = newline + 1
-                    return line
-                }
-                guard !finished, case .file(let handle?) = source else {
-                    guard position < buffer.endIndex else { return nil }
-                    defer { position = buffer.endIndex }
-                    return buffer[position...]
-                }
-                let chunk = (try? handle.read(upToCount: 4 << 20)) ?? nil
-                // Keep only the unread tail, then append: one copy per chunk, not per line.
-                buffer = Data(buffer[position...])
-                position = buffer.startIndex
+        /// The next item's JSON bytes, unparsed.
+        public mutating func nextBytes() -> Data? {
+            while cursor == pending.count {
+                guard let source = handle else { return nil }
+                var items: [Data] = []
+                let chunk = (try? source.read(upToCount: 4 << 20)) ?? nil
                 if let chunk, !chunk.isEmpty {
-                    buffer.append(chunk)
+                    splitter.push(chunk) { items.append($0) }
                 } else {
-                    finished = true
-                    try? handle.close()
+                    _ = splitter.finish { items.append($0) }
+                    try? source.close()
+                    handle = nil
                 }
+                pending = items
+                cursor = 0
             }
+            defer { cursor += 1 }
+            return pending[cursor]
         }
     }
 }

@@ -32,27 +32,46 @@ enum ImageEvidence {
         )
     }
 
+    /// The fields of a pod the inventory reads; JSONDecoder materialises nothing else.
+    struct Pod: Decodable {
+        struct Metadata: Decodable {
+            var name: String?
+            var namespace: String?
+        }
+        struct Container: Decodable {
+            var name: String?
+            var image: String?
+            var imageID: String?
+        }
+        struct Spec: Decodable {
+            var containers: [Container]?
+        }
+        struct Status: Decodable {
+            var initContainerStatuses: [Container]?
+            var containerStatuses: [Container]?
+        }
+        var metadata: Metadata?
+        var spec: Spec?
+        var status: Status?
+    }
+
     /// image → ["namespace/pod/container", …]; digest from `imageID`, falling back to the spec's image.
-    static func running<S: Sequence>(in pods: S) -> [RunningImage: [String]] where S.Element == [String: Any] {
+    static func running(in pods: ListFileReader) -> [RunningImage: [String]] {
         var images: [RunningImage: [String]] = [:]
-        for pod in pods {
-            let metadata = pod["metadata"] as? [String: Any] ?? [:]
-            let prefix = "\(metadata["namespace"] as? String ?? "")/\(metadata["name"] as? String ?? "")"
-            let status = pod["status"] as? [String: Any] ?? [:]
-            let statuses =
-                (status["initContainerStatuses"] as? [[String: Any]] ?? [])
-                + (status["containerStatuses"] as? [[String: Any]] ?? [])
+        pods.forEach(decoding: Pod.self) { pod in
+            let prefix = "\(pod.metadata?.namespace ?? "")/\(pod.metadata?.name ?? "")"
+            let statuses = (pod.status?.initContainerStatuses ?? []) + (pod.status?.containerStatuses ?? [])
             if statuses.isEmpty {
-                for container in (pod["spec"] as? [String: Any])?["containers"] as? [[String: Any]] ?? [] {
-                    guard let image = container["image"] as? String else { continue }
+                for container in pod.spec?.containers ?? [] {
+                    guard let image = container.image else { continue }
                     images[RunningImage(image: image, digest: nil), default: []]
-                        .append("\(prefix)/\(container["name"] as? String ?? "")")
+                        .append("\(prefix)/\(container.name ?? "")")
                 }
             }
             for container in statuses {
-                guard let image = container["image"] as? String else { continue }
-                images[RunningImage(image: image, digest: digest(container["imageID"] as? String)), default: []]
-                    .append("\(prefix)/\(container["name"] as? String ?? "")")
+                guard let image = container.image else { continue }
+                images[RunningImage(image: image, digest: digest(container.imageID)), default: []]
+                    .append("\(prefix)/\(container.name ?? "")")
             }
         }
         return images
