@@ -7,19 +7,22 @@ struct NetworkSegmentation: ControlEvaluator {
 
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C01", "C01b"]) { return .notAssessed(controlID, reason: missing) }
-        let policies = evidence.items("C01") ?? []
+        // Per namespace, only what the rules ask of its policies: one pass, nothing else retained.
+        var byNamespace: [String: Coverage] = [:]
+        evidence.forEachItem("C01") { networkPolicy in
+            byNamespace[K8s.namespace(networkPolicy) ?? "", default: Coverage()].add(networkPolicy)
+        }
         let system = Set(
             policy.names(controlID, "system_namespaces", default: ["kube-system", "kube-public", "kube-node-lease"])
         )
         let requireEgress = policy.flag(controlID, "require_default_deny_egress", default: true)
-        let byNamespace = Dictionary(grouping: policies) { K8s.namespace($0) ?? "" }
         var findings: [Finding] = []
-        for namespace in evidence.items("C01b") ?? [] {
+        evidence.forEachItem("C01b") { namespace in
             let name = K8s.name(namespace)
-            guard !system.contains(name) else { continue }
+            guard !system.contains(name) else { return }
             let ref = ObjectRef(kind: "Namespace", name: name)
-            let own = byNamespace[name] ?? []
-            if own.isEmpty {
+            let own = byNamespace[name] ?? Coverage()
+            if own.policies == 0 {
                 findings.append(
                     Finding(
                         rule: "C01.namespace-without-networkpolicy",
@@ -28,9 +31,9 @@ struct NetworkSegmentation: ControlEvaluator {
                         message: "Namespace \(name) has no NetworkPolicy: every pod accepts traffic from anywhere."
                     )
                 )
-                continue
+                return
             }
-            if !own.contains(where: { Self.deniesAll($0, direction: "Ingress") }) {
+            if !own.deniesIngress {
                 findings.append(
                     Finding(
                         rule: "C01.no-default-deny-ingress",
@@ -40,7 +43,7 @@ struct NetworkSegmentation: ControlEvaluator {
                     )
                 )
             }
-            if requireEgress && !own.contains(where: { Self.deniesAll($0, direction: "Egress") }) {
+            if requireEgress && !own.deniesEgress {
                 findings.append(
                     Finding(
                         rule: "C01.no-default-deny-egress",
@@ -52,6 +55,19 @@ struct NetworkSegmentation: ControlEvaluator {
             }
         }
         return ControlResult(id: controlID, findings: findings)
+    }
+
+    /// What a namespace's policies add up to.
+    struct Coverage {
+        var policies = 0
+        var deniesIngress = false
+        var deniesEgress = false
+
+        mutating func add(_ policy: [String: Any]) {
+            policies += 1
+            deniesIngress = deniesIngress || NetworkSegmentation.deniesAll(policy, direction: "Ingress")
+            deniesEgress = deniesEgress || NetworkSegmentation.deniesAll(policy, direction: "Egress")
+        }
     }
 
     /// A policy selecting every pod (`podSelector: {}`) that names `direction` and allows nothing in it.

@@ -23,12 +23,11 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 default: ["system:authenticated", "system:serviceaccounts"]
             ),
             anonymousAllowed: Set(policy.names(controlID, "anonymous_allowed_bindings", default: [])),
-            roles: RoleIndex(cluster: evidence.items("C03c") ?? [], namespaced: evidence.items("C03d") ?? [])
+            roles: RoleIndex(evidence)
         )
-        let bindings =
-            (evidence.items("C03a") ?? []).map { ($0, "ClusterRoleBinding") }
-            + (evidence.items("C03b") ?? []).map { ($0, "RoleBinding") }
-        let findings = bindings.flatMap { binding, kind in rules.findings(binding: binding, kind: kind) }
+        var findings: [Finding] = []
+        evidence.forEachItem("C03a") { findings += rules.findings(binding: $0, kind: "ClusterRoleBinding") }
+        evidence.forEachItem("C03b") { findings += rules.findings(binding: $0, kind: "RoleBinding") }
         return ControlResult(id: controlID, findings: findings)
     }
 
@@ -118,29 +117,39 @@ struct RBACLeastPrivilege: ControlEvaluator {
         }
     }
 
-    /// Roles by `ClusterRole/name` or `Role/namespace/name`.
+    /// What the rules need of each role, by `ClusterRole/name` or `Role/namespace/name` (the rules
+    /// themselves are not kept: thousands of roles stay a few booleans each).
     struct RoleIndex {
-        var rules: [String: [[String: Any]]] = [:]
-
-        init(cluster: [[String: Any]], namespaced: [[String: Any]]) {
-            for role in cluster { rules["ClusterRole/\(K8s.name(role))"] = role["rules"] as? [[String: Any]] ?? [] }
-            for role in namespaced {
-                rules["Role/\(K8s.namespace(role) ?? "")/\(K8s.name(role))"] = role["rules"] as? [[String: Any]] ?? []
-            }
+        struct Facts {
+            var wildcard: Bool
+            var onlyNonResourceURLs: Bool
         }
 
-        func hasWildcard(_ key: String) -> Bool {
-            (rules[key] ?? []).contains { rule in
-                (rule["verbs"] as? [String] ?? []).contains("*") || (rule["resources"] as? [String] ?? []).contains("*")
-            }
+        var facts: [String: Facts] = [:]
+
+        init(_ evidence: EvidenceSet) {
+            evidence.forEachItem("C03c") { facts["ClusterRole/\(K8s.name($0))"] = Self.facts($0) }
+            evidence.forEachItem("C03d") { facts["Role/\(K8s.namespace($0) ?? "")/\(K8s.name($0))"] = Self.facts($0) }
         }
+
+        static func facts(_ role: [String: Any]) -> Facts {
+            let rules = role["rules"] as? [[String: Any]] ?? []
+            return Facts(
+                wildcard: rules.contains { rule in
+                    (rule["verbs"] as? [String] ?? []).contains("*")
+                        || (rule["resources"] as? [String] ?? []).contains("*")
+                },
+                onlyNonResourceURLs: !rules.isEmpty
+                    && rules.allSatisfy {
+                        ($0["resources"] as? [String] ?? []).isEmpty
+                            && !($0["nonResourceURLs"] as? [String] ?? []).isEmpty
+                    }
+            )
+        }
+
+        func hasWildcard(_ key: String) -> Bool { facts[key]?.wildcard ?? false }
 
         /// True only for a known role whose rules are all about non-resource URLs (e.g. /healthz, /version).
-        func grantsOnlyNonResourceURLs(_ key: String) -> Bool {
-            guard let rules = rules[key], !rules.isEmpty else { return false }
-            return rules.allSatisfy {
-                ($0["resources"] as? [String] ?? []).isEmpty && !($0["nonResourceURLs"] as? [String] ?? []).isEmpty
-            }
-        }
+        func grantsOnlyNonResourceURLs(_ key: String) -> Bool { facts[key]?.onlyNonResourceURLs ?? false }
     }
 }

@@ -18,7 +18,9 @@ struct ImageScanning: ControlEvaluator {
 
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C04"]) { return .notAssessed(controlID, reason: missing) }
-        let scans = Self.operatorScans(evidence.items("C04b") ?? []) + Self.trivyScans(evidence.json("C04c"))
+        var scans: [Scan] = []
+        evidence.forEachItem("C04b") { scans.append(Self.operatorScan($0)) }
+        scans += Self.trivyScans(evidence.json("C04c"))
         if scans.isEmpty && evidence.state("C04b").status != .ok && evidence.state("C04c").status != .ok {
             return .notAssessed(
                 controlID,
@@ -113,24 +115,22 @@ struct ImageScanning: ControlEvaluator {
         return parsed.repository == scan.repository && (parsed.tag ?? "latest") == (scan.tag ?? "latest")
     }
 
-    static func operatorScans(_ reports: [[String: Any]]) -> [Scan] {
-        reports.map { report in
-            let body = report["report"] as? [String: Any] ?? [:]
-            let artifact = body["artifact"] as? [String: Any] ?? [:]
-            let registry = (body["registry"] as? [String: Any])?["server"] as? String
-            let repo = artifact["repository"] as? String ?? ""
-            let summary = body["summary"] as? [String: Any] ?? [:]
-            let full = registry.map { "\($0)/\(repo)" } ?? repo
-            return Scan(
-                ref: K8s.ref(report, kind: "VulnerabilityReport"),
-                repository: repository(full).repository,
-                tag: artifact["tag"] as? String,
-                digest: artifact["digest"] as? String,
-                critical: summary["criticalCount"] as? Int ?? 0,
-                high: summary["highCount"] as? Int ?? 0,
-                updated: (body["updateTimestamp"] as? String).flatMap(Timestamp.parse)
-            )
-        }
+    static func operatorScan(_ report: [String: Any]) -> Scan {
+        let body = report["report"] as? [String: Any] ?? [:]
+        let artifact = body["artifact"] as? [String: Any] ?? [:]
+        let registry = (body["registry"] as? [String: Any])?["server"] as? String
+        let repo = artifact["repository"] as? String ?? ""
+        let summary = body["summary"] as? [String: Any] ?? [:]
+        let full = registry.map { "\($0)/\(repo)" } ?? repo
+        return Scan(
+            ref: K8s.ref(report, kind: "VulnerabilityReport"),
+            repository: repository(full).repository,
+            tag: artifact["tag"] as? String,
+            digest: artifact["digest"] as? String,
+            critical: summary["criticalCount"] as? Int ?? 0,
+            high: summary["highCount"] as? Int ?? 0,
+            updated: (body["updateTimestamp"] as? String).flatMap(Timestamp.parse)
+        )
     }
 
     static func trivyScans(_ document: [String: Any]?) -> [Scan] {

@@ -9,7 +9,7 @@ struct PodSecurityStandards: ControlEvaluator {
         if let missing = evidence.missing(["C05b"]) { return .notAssessed(controlID, reason: missing) }
         let allowed = Set(policy.names(controlID, "privileged_allowed", default: ["kube-system"]))
         var findings: [Finding] = []
-        for namespace in evidence.items("C05b") ?? [] {
+        evidence.forEachItem("C05b") { namespace in
             let name = K8s.name(namespace)
             let ref = ObjectRef(kind: "Namespace", name: name)
             let labels = K8s.labels(namespace)
@@ -24,7 +24,7 @@ struct PodSecurityStandards: ControlEvaluator {
                             + (audit.map { " (only audit/warn \($0))" } ?? "") + "."
                     )
                 )
-                continue
+                return
             }
             if enforce == "privileged" && !allowed.contains(name) {
                 findings.append(

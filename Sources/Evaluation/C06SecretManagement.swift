@@ -39,7 +39,8 @@ struct SecretManagement: ControlEvaluator {
                 )
             )
         }
-        for external in evidence.items("C06") ?? [] where K8s.condition(external, "Ready") != true {
+        evidence.forEachItem("C06") { external in
+            guard K8s.condition(external, "Ready") != true else { return }
             findings.append(
                 Finding(
                     rule: "C06.externalsecret-not-ready",

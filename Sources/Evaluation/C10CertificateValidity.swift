@@ -9,9 +9,9 @@ struct CertificateValidity: ControlEvaluator {
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C10"]) { return .notAssessed(controlID, reason: missing) }
         let warningDays = policy.number(controlID, "expiry_warning_days", default: 30)
-        let issued = Self.issued(evidence.items("C10b") ?? [])
+        let issued = Self.issued(evidence)
         var findings: [Finding] = []
-        for certificate in evidence.items("C10") ?? [] {
+        evidence.forEachItem("C10") { certificate in
             let ref = K8s.ref(certificate, kind: "Certificate")
             let label = "\(ref.namespace ?? "")/\(ref.name)"
             let statusNotAfter = ((certificate["status"] as? [String: Any])?["notAfter"] as? String).flatMap(
@@ -40,7 +40,7 @@ struct CertificateValidity: ControlEvaluator {
                     )
                 )
             }
-            guard let expiry = pem ?? statusNotAfter else { continue }
+            guard let expiry = pem ?? statusNotAfter else { return }
             if expiry <= now {
                 findings.append(
                     Finding(
@@ -67,14 +67,14 @@ struct CertificateValidity: ControlEvaluator {
 
     /// The latest notAfter of the certificates issued for each Certificate (`namespace/name`), parsed from
     /// its CertificateRequests' `status.certificate` PEM.
-    static func issued(_ requests: [[String: Any]]) -> [String: Date] {
+    static func issued(_ evidence: EvidenceSet) -> [String: Date] {
         var latest: [String: Date] = [:]
-        for request in requests {
+        evidence.forEachItem("C10b") { request in
             let annotations = K8s.metadata(request)["annotations"] as? [String: Any] ?? [:]
             guard let owner = annotations["cert-manager.io/certificate-name"] as? String,
                 let encoded = (request["status"] as? [String: Any])?["certificate"] as? String,
                 let certificate = try? IssuedCertificate(certificateRequestStatus: encoded)
-            else { continue }
+            else { return }
             let key = "\(K8s.namespace(request) ?? "")/\(owner)"
             latest[key] = max(latest[key] ?? .distantPast, certificate.notAfter)
         }

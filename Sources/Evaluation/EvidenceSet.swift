@@ -15,12 +15,25 @@ public struct EvidenceSet: Sendable {
     }
 
     public let states: [String: ItemState]
-    private let loader: @Sendable (String) -> Data?
+    private let reader: @Sendable (String, (Data) throws -> Void) throws -> Bool
 
-    /// `states` by item id; `loader` returns an item's bytes by item id.
+    /// `states` by item id; `loader` returns an item's bytes by item id (read whole).
     public init(states: [String: ItemState], loader: @escaping @Sendable (String) -> Data?) {
+        self.init(states: states) { id, consumer in
+            guard let data = loader(id) else { return false }
+            try consumer(data)
+            return true
+        }
+    }
+
+    /// `states` by item id; `reader` passes an item's bytes to its consumer in chunks (so a list of any size
+    /// is never held whole) and returns false when the item has no bytes.
+    public init(
+        states: [String: ItemState],
+        reader: @escaping @Sendable (String, (Data) throws -> Void) throws -> Bool
+    ) {
         self.states = states
-        self.loader = loader
+        self.reader = reader
     }
 
     /// Evidence from a folder of evidence files named as in the catalog (fixtures, collection time).
@@ -37,29 +50,54 @@ public struct EvidenceSet: Sendable {
             }
         }
         let resolved = files
-        return EvidenceSet(states: all) { id in resolved[id].flatMap { FileManager.default.contents(atPath: $0.path) } }
+        return EvidenceSet(states: all) { id, consumer in
+            guard let url = resolved[id], let handle = try? FileHandle(forReadingFrom: url) else { return false }
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try consumer(chunk) }
+            return true
+        }
     }
 
     public func state(_ id: String) -> ItemState {
         states[id] ?? ItemState(status: .error, note: "\(id) is not in the package")
     }
 
-    /// Bytes of an item that was collected (status ok).
+    /// Bytes of an item that was collected (status ok), read whole: for small documents only. Lists are
+    /// read with `forEachItem`.
     public func data(_ id: String) -> Data? {
         guard state(id).status == .ok else { return nil }
-        return loader(id)
+        var whole = Data()
+        guard (try? reader(id, { whole.append($0) })) == true else { return nil }
+        return whole
     }
 
     public func json(_ id: String) -> [String: Any]? {
         data(id).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
 
-    /// The items of a List evidence file, parsed one line at a time (one item per line, as collected);
-    /// a List written differently (e.g. a hand-made fixture) is parsed whole.
+    /// Calls `body` with each item of a collected List evidence file, one at a time, as the bytes stream
+    /// in: memory holds one chunk and one item, whatever the list's size. A List not written one item per
+    /// line (e.g. a hand-made fixture) is parsed whole. Does nothing for an item that was not collected.
+    public func forEachItem(_ id: String, _ body: ([String: Any]) -> Void) {
+        guard state(id).status == .ok else { return }
+        func parse(_ bytes: Data) {
+            if let item = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] { body(item) }
+        }
+        var splitter = ListLineSplitter()
+        guard (try? reader(id, { splitter.push($0, item: parse) })) == true else { return }
+        guard let whole = splitter.finish(item: parse),
+            let list = (try? JSONSerialization.jsonObject(with: whole)) as? [String: Any]
+        else { return }
+        for item in list["items"] as? [[String: Any]] ?? [] { body(item) }
+    }
+
+    /// All items of a List that stays small whatever the cluster's size (policies, webhooks, stores); nil
+    /// when it was not collected. Lists that grow with the cluster are read with `forEachItem`.
     public func items(_ id: String) -> [[String: Any]]? {
-        guard let data = data(id) else { return nil }
-        if let items = ListFileReader.items(in: data) { return items }
-        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]]
+        guard state(id).status == .ok else { return nil }
+        var items: [[String: Any]] = []
+        forEachItem(id) { items.append($0) }
+        return items
     }
 
     /// Why the control cannot be assessed when one of `ids` was not collected; nil when all were.

@@ -21,7 +21,11 @@ enum PackageEvidence {
             }
         )
         let box = ReaderBox(reader)
-        let evidence = EvidenceSet(states: states) { id in files[id].flatMap { box.data($0) } }
+        let evidence = EvidenceSet(states: states) { id, consumer in
+            guard let name = files[id] else { return false }
+            try box.stream(name, consumer)
+            return true
+        }
         return (manifest, evidence, reader)
     }
 
@@ -39,8 +43,9 @@ private final class ReaderBox: @unchecked Sendable {
 
     init(_ reader: PackageReader) { self.reader = reader }
 
-    func data(_ name: String) -> Data? {
-        lock.withLock { try? reader.data(name, limit: 1 << 30) }
+    /// The entry's bytes, in chunks as they inflate (never the whole entry at once).
+    func stream(_ name: String, _ consumer: (Data) throws -> Void) throws {
+        try lock.withLock { _ = try reader.stream(name, consumer: consumer) }
     }
 }
 
