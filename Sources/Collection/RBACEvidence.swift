@@ -12,9 +12,17 @@ enum RBACEvidence {
             .get()
         var writer = try ListFileWriter(url: context.file)
         try writer.begin(apiVersion: "v1", kind: "List", resourceVersion: "")
-        for file in [clusterBindings.file, bindings.file] {
-            for binding in ListFileReader(url: file) {
-                guard let kept = withoutSystem(binding) else { continue }
+        for (file, kind) in [(clusterBindings.file, "ClusterRoleBinding"), (bindings.file, "RoleBinding")] {
+            var items = ListFileReader(url: file).makeIterator()
+            while let bytes = items.nextBytes() {
+                // Nothing named system: anywhere in the bytes: the binding is kept as it is, unparsed.
+                guard bytes.withUnsafeBytes({ ByteScan($0).find("system:") != nil }) else {
+                    try writer.append(ListItem(bytes: bytes, kind: kind))
+                    continue
+                }
+                guard let binding = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any],
+                    let kept = withoutSystem(binding)
+                else { continue }
                 try writer.append(object: kept)
             }
         }

@@ -109,6 +109,7 @@ extension KubeClient {
                 )
             }
             pages += 1
+            let splice = ListItem.Splice(apiVersion: query.resource.groupVersion, kind: query.resource.kind)
             for (index, range) in page.items.enumerated() {
                 let item = try ListItem.make(
                     page: response.body,
@@ -116,8 +117,7 @@ extension KubeClient {
                     hasKind: page.itemHasKind[index],
                     hasAPIVersion: page.itemHasAPIVersion[index],
                     hasNewline: page.itemHasNewline[index],
-                    apiVersion: query.resource.groupVersion,
-                    kind: query.resource.kind
+                    splice: splice
                 )
                 try sink.append(item)
                 items += 1

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// One item of a LIST: its compact JSON as the server sent it, with `apiVersion` and `kind` spliced in when
@@ -20,9 +21,27 @@ public struct ListItem {
         return object
     }
 
-    /// Whether the raw bytes contain `text` (a cheap pre-check before parsing).
-    public func contains(_ text: String) -> Bool {
-        bytes.range(of: Data(text.utf8)) != nil
+    /// The `"apiVersion":…,"kind":…` prefixes spliced into items that lack them, quoted once per list
+    /// (quoting per item through JSONSerialization was ~10% of a large collection).
+    struct Splice {
+        let kind: String
+        let both: Data
+        let apiVersionOnly: Data
+        let kindOnly: Data
+
+        init(apiVersion: String, kind: String) {
+            self.kind = kind
+            let version = Self.quoted(apiVersion)
+            let kindText = Self.quoted(kind)
+            both = Data("\"apiVersion\":\(version),\"kind\":\(kindText),".utf8)
+            apiVersionOnly = Data("\"apiVersion\":\(version),".utf8)
+            kindOnly = Data("\"kind\":\(kindText),".utf8)
+        }
+
+        static func quoted(_ text: String) -> String {
+            let data = (try? JSONWriter.data(text)) ?? Data("\"\"".utf8)
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     /// Builds the item from a page slice: splices in what is missing, re-encodes compactly when the server
@@ -33,28 +52,22 @@ public struct ListItem {
         hasKind: Bool,
         hasAPIVersion: Bool,
         hasNewline: Bool,
-        apiVersion: String,
-        kind: String
+        splice: Splice
     ) throws -> ListItem {
         var bytes = page.subdata(in: range)
         if hasNewline {
             let object = try JSONSerialization.jsonObject(with: bytes)
-            bytes = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            bytes = try JSONWriter.data(object)
         }
-        guard !(hasKind && hasAPIVersion) else { return ListItem(bytes: bytes, kind: kind) }
-        var prefix = "{"
-        if !hasAPIVersion { prefix += "\"apiVersion\":\(quoted(apiVersion))," }
-        if !hasKind { prefix += "\"kind\":\(quoted(kind))," }
+        guard !(hasKind && hasAPIVersion) else { return ListItem(bytes: bytes, kind: splice.kind) }
+        var prefix = hasKind ? splice.apiVersionOnly : hasAPIVersion ? splice.kindOnly : splice.both
         var rest = bytes.dropFirst()  // past "{"
-        while let first = rest.first, [0x20, 0x09].contains(first) { rest = rest.dropFirst() }
+        while let first = rest.first, first == 0x20 || first == 0x09 { rest = rest.dropFirst() }
         if rest.first == UInt8(ascii: "}") { prefix.removeLast() }  // an empty object: no trailing comma
-        return ListItem(bytes: Data(prefix.utf8) + rest, kind: kind)
-    }
-
-    static func quoted(_ text: String) -> String {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]))
-            ?? Data("[\"\"]".utf8)
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        var spliced = Data(capacity: 1 + prefix.count + rest.count)
+        spliced.append(UInt8(ascii: "{"))
+        spliced.append(prefix)
+        spliced.append(rest)
+        return ListItem(bytes: spliced, kind: splice.kind)
     }
 }
