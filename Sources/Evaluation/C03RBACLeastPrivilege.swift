@@ -26,9 +26,38 @@ struct RBACLeastPrivilege: ControlEvaluator {
             roles: RoleIndex(evidence)
         )
         var findings: [Finding] = []
-        evidence.forEachItem("C03a") { findings += rules.findings(binding: $0, kind: "ClusterRoleBinding") }
-        evidence.forEachItem("C03b") { findings += rules.findings(binding: $0, kind: "RoleBinding") }
+        evidence.forEachItem("C03a", as: Binding.self) {
+            findings += rules.findings(binding: $0, kind: "ClusterRoleBinding")
+        }
+        evidence.forEachItem("C03b", as: Binding.self) { findings += rules.findings(binding: $0, kind: "RoleBinding") }
         return ControlResult(id: controlID, findings: findings)
+    }
+
+    /// The fields of a (Cluster)RoleBinding the rules read.
+    struct Binding: Decodable {
+        struct Metadata: Decodable {
+            var name: String?
+            var namespace: String?
+        }
+        struct Reference: Decodable {
+            var kind: String?
+            var name: String?
+            var namespace: String?
+        }
+        var metadata: Metadata?
+        var roleRef: Reference?
+        var subjects: [Reference]?
+    }
+
+    /// The fields of a (Cluster)Role the rules read.
+    struct Role: Decodable {
+        struct Rule: Decodable {
+            var verbs: [String]?
+            var resources: [String]?
+            var nonResourceURLs: [String]?
+        }
+        var metadata: Binding.Metadata?
+        var rules: [Rule]?
     }
 
     struct Rules {
@@ -38,18 +67,17 @@ struct RBACLeastPrivilege: ControlEvaluator {
         var anonymousAllowed: Set<String>
         var roles: RoleIndex
 
-        func findings(binding: [String: Any], kind: String) -> [Finding] {
-            let ref = K8s.ref(binding, kind: kind)
-            let roleRef = binding["roleRef"] as? [String: Any] ?? [:]
-            let roleKind = roleRef["kind"] as? String ?? ""
-            let roleName = roleRef["name"] as? String ?? ""
+        func findings(binding: Binding, kind: String) -> [Finding] {
+            let ref = ObjectRef(kind: kind, namespace: binding.metadata?.namespace, name: binding.metadata?.name ?? "")
+            let roleKind = binding.roleRef?.kind ?? ""
+            let roleName = binding.roleRef?.name ?? ""
             let roleKey = roleKind == "Role" ? "Role/\(ref.namespace ?? "")/\(roleName)" : "ClusterRole/\(roleName)"
             var findings: [Finding] = []
-            for subject in binding["subjects"] as? [[String: Any]] ?? [] {
-                let subjectKind = subject["kind"] as? String ?? ""
-                let subjectName = subject["name"] as? String ?? ""
-                let subjectNamespace = subject["namespace"] as? String ?? ref.namespace
-                let who = "\(subjectKind) \(subject["namespace"].map { "\($0)/" } ?? "")\(subjectName)"
+            for subject in binding.subjects ?? [] {
+                let subjectKind = subject.kind ?? ""
+                let subjectName = subject.name ?? ""
+                let subjectNamespace = subject.namespace ?? ref.namespace
+                let who = "\(subjectKind) \(subject.namespace.map { "\($0)/" } ?? "")\(subjectName)"
                 if subjectKind == "ServiceAccount" && subjectName == "default" {
                     findings.append(
                         Finding(
@@ -76,7 +104,7 @@ struct RBACLeastPrivilege: ControlEvaluator {
                     }
                     continue
                 }
-                if isSystem(kind: subjectKind, name: subjectName, namespace: subject["namespace"] as? String) {
+                if isSystem(kind: subjectKind, name: subjectName, namespace: subject.namespace) {
                     continue
                 }
                 if roleKind == "ClusterRole" && privileged.contains(roleName) {
@@ -128,22 +156,18 @@ struct RBACLeastPrivilege: ControlEvaluator {
         var facts: [String: Facts] = [:]
 
         init(_ evidence: EvidenceSet) {
-            evidence.forEachItem("C03c") { facts["ClusterRole/\(K8s.name($0))"] = Self.facts($0) }
-            evidence.forEachItem("C03d") { facts["Role/\(K8s.namespace($0) ?? "")/\(K8s.name($0))"] = Self.facts($0) }
+            evidence.forEachItem("C03c", as: Role.self) { facts["ClusterRole/\($0.metadata?.name ?? "")"] = Self.facts($0) }
+            evidence.forEachItem("C03d", as: Role.self) {
+                facts["Role/\($0.metadata?.namespace ?? "")/\($0.metadata?.name ?? "")"] = Self.facts($0)
+            }
         }
 
-        static func facts(_ role: [String: Any]) -> Facts {
-            let rules = role["rules"] as? [[String: Any]] ?? []
+        static func facts(_ role: Role) -> Facts {
+            let rules = role.rules ?? []
             return Facts(
-                wildcard: rules.contains { rule in
-                    (rule["verbs"] as? [String] ?? []).contains("*")
-                        || (rule["resources"] as? [String] ?? []).contains("*")
-                },
+                wildcard: rules.contains { ($0.verbs ?? []).contains("*") || ($0.resources ?? []).contains("*") },
                 onlyNonResourceURLs: !rules.isEmpty
-                    && rules.allSatisfy {
-                        ($0["resources"] as? [String] ?? []).isEmpty
-                            && !($0["nonResourceURLs"] as? [String] ?? []).isEmpty
-                    }
+                    && rules.allSatisfy { ($0.resources ?? []).isEmpty && !($0.nonResourceURLs ?? []).isEmpty }
             )
         }
 

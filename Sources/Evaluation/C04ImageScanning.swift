@@ -19,7 +19,7 @@ struct ImageScanning: ControlEvaluator {
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C04"]) { return .notAssessed(controlID, reason: missing) }
         var scans: [Scan] = []
-        evidence.forEachItem("C04b") { scans.append(Self.operatorScan($0)) }
+        evidence.forEachItem("C04b", as: VulnerabilityReport.self) { scans.append(Self.operatorScan($0)) }
         scans += Self.trivyScans(evidence.json("C04c"))
         if scans.isEmpty && evidence.state("C04b").status != .ok && evidence.state("C04c").status != .ok {
             return .notAssessed(
@@ -115,21 +115,48 @@ struct ImageScanning: ControlEvaluator {
         return parsed.repository == scan.repository && (parsed.tag ?? "latest") == (scan.tag ?? "latest")
     }
 
-    static func operatorScan(_ report: [String: Any]) -> Scan {
-        let body = report["report"] as? [String: Any] ?? [:]
-        let artifact = body["artifact"] as? [String: Any] ?? [:]
-        let registry = (body["registry"] as? [String: Any])?["server"] as? String
-        let repo = artifact["repository"] as? String ?? ""
-        let summary = body["summary"] as? [String: Any] ?? [:]
-        let full = registry.map { "\($0)/\(repo)" } ?? repo
+    /// The fields of a trivy-operator VulnerabilityReport the rules read (not its vulnerability list).
+    struct VulnerabilityReport: Decodable {
+        struct Metadata: Decodable {
+            var name: String?
+            var namespace: String?
+        }
+        struct Body: Decodable {
+            struct Artifact: Decodable {
+                var repository: String?
+                var tag: String?
+                var digest: String?
+            }
+            struct Registry: Decodable { var server: String? }
+            struct Summary: Decodable {
+                var criticalCount: Int?
+                var highCount: Int?
+            }
+            var artifact: Artifact?
+            var registry: Registry?
+            var summary: Summary?
+            var updateTimestamp: String?
+        }
+        var metadata: Metadata?
+        var report: Body?
+    }
+
+    static func operatorScan(_ report: VulnerabilityReport) -> Scan {
+        let body = report.report
+        let repo = body?.artifact?.repository ?? ""
+        let full = body?.registry?.server.map { "\($0)/\(repo)" } ?? repo
         return Scan(
-            ref: K8s.ref(report, kind: "VulnerabilityReport"),
+            ref: ObjectRef(
+                kind: "VulnerabilityReport",
+                namespace: report.metadata?.namespace,
+                name: report.metadata?.name ?? ""
+            ),
             repository: repository(full).repository,
-            tag: artifact["tag"] as? String,
-            digest: artifact["digest"] as? String,
-            critical: summary["criticalCount"] as? Int ?? 0,
-            high: summary["highCount"] as? Int ?? 0,
-            updated: (body["updateTimestamp"] as? String).flatMap(Timestamp.parse)
+            tag: body?.artifact?.tag,
+            digest: body?.artifact?.digest,
+            critical: body?.summary?.criticalCount ?? 0,
+            high: body?.summary?.highCount ?? 0,
+            updated: body?.updateTimestamp.flatMap(Timestamp.parse)
         )
     }
 

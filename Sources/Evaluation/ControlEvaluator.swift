@@ -31,12 +31,15 @@ public enum Evaluators {
             ?? catalog.controls.map(\.id).filter { id in
                 catalog.control(id)?.evidence.contains { evidence.states[$0.id] != nil } ?? false
             }
-        let results = ids.map { id -> ControlResult in
-            guard let evaluator = evaluator(for: id) else {
-                return .notAssessed(id, reason: "AuditPack has no evaluator for \(id)")
-            }
-            return evaluator.evaluate(evidence, policy: policy, now: now)
+        // Controls are independent and read their evidence alone: judge them side by side.
+        let results = LockedBox([ControlResult?](repeating: nil, count: ids.count))
+        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+            let id = ids[index]
+            let result =
+                evaluator(for: id)?.evaluate(evidence, policy: policy, now: now)
+                ?? .notAssessed(id, reason: "AuditPack has no evaluator for \(id)")
+            results.withLock { $0[index] = result }
         }
-        return FindingsDocument(evaluatedAt: now, controls: results)
+        return FindingsDocument(evaluatedAt: now, controls: results.withLock { $0.compactMap { $0 } })
     }
 }

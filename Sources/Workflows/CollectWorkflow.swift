@@ -63,6 +63,7 @@ public enum CollectWorkflow {
         let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
+        var phases = PhaseTimer(logger: logger)
         do {
             let run = try await EvidenceCollection.collect(
                 client: client,
@@ -71,6 +72,7 @@ public enum CollectWorkflow {
                 workFolder: work
             )
             await client.shutdown()
+            phases.end("collection")
             var manifest = run.manifest
             manifest.previous = link
             let startedAt = Timestamp.parse(run.manifest.run.startedAt) ?? Date()
@@ -97,23 +99,27 @@ public enum CollectWorkflow {
                 now: startedAt,
                 controls: manifest.run.selectedControls
             )
+            phases.end("evaluation")
             let report = AuditReport(
                 manifest: manifest,
                 findings: findings,
                 catalog: catalog,
                 policy: RemediationPolicy()
             )
+            let artifacts = [
+                (name: "findings.json", kind: "findings", data: try findings.encoded()),
+                (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
+            ]
+            phases.end("report")
             let written = try EvidencePackage.write(
                 manifest: manifest,
                 evidenceFolder: run.evidenceFolder,
-                artifacts: [
-                    (name: "findings.json", kind: "findings", data: try findings.encoded()),
-                    (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
-                ],
+                artifacts: artifacts,
                 timestamp: startedAt,
                 signingKey: request.signingKey,
                 to: destination
             )
+            phases.end("packaging")
             return Result(
                 package: destination,
                 packageSHA256: written.sha256,
@@ -124,5 +130,25 @@ public enum CollectWorkflow {
             await client.shutdown()
             throw error
         }
+    }
+}
+
+/// Logs how long each phase of a run took (`--verbose`), so a slow run says where its time went.
+struct PhaseTimer {
+    let logger: Logger
+    private let clock = ContinuousClock()
+    private var started: ContinuousClock.Instant
+
+    init(logger: Logger) {
+        self.logger = logger
+        self.started = clock.now
+    }
+
+    mutating func end(_ phase: String) {
+        let now = clock.now
+        let elapsed = started.duration(to: now)
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        logger.debug("\(phase): \(milliseconds) ms")
+        started = now
     }
 }
