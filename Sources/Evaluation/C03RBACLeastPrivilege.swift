@@ -156,7 +156,9 @@ struct RBACLeastPrivilege: ControlEvaluator {
         var facts: [String: Facts] = [:]
 
         init(_ evidence: EvidenceSet) {
-            evidence.forEachItem("C03c", as: Role.self) { facts["ClusterRole/\($0.metadata?.name ?? "")"] = Self.facts($0) }
+            evidence.forEachItem("C03c", as: Role.self) {
+                facts["ClusterRole/\($0.metadata?.name ?? "")"] = Self.facts($0)
+            }
             evidence.forEachItem("C03d", as: Role.self) {
                 facts["Role/\($0.metadata?.namespace ?? "")/\($0.metadata?.name ?? "")"] = Self.facts($0)
             }
