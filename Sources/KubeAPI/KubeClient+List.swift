@@ -81,27 +81,37 @@ extension KubeClient {
     ) async throws
         -> ListSummary
     {
-        var token: String?
         var pages = 0
         var items = 0
         var resourceVersion = ""
-        repeat {
-            var parameters = [("limit", String(options.pageSize))]
+        let splice = ListItem.Splice(apiVersion: query.resource.groupVersion, kind: query.resource.kind)
+        let request = { (token: String?) -> APIRequest in
+            var parameters = [("limit", String(self.options.pageSize))]
             if let selector = query.labelSelector { parameters.append(("labelSelector", selector)) }
             if let selector = query.fieldSelector { parameters.append(("fieldSelector", selector)) }
             if let token { parameters.append(("continue", token)) }
-            let response = try await send(
-                .get(path, query: parameters, authorization: ("list", query.resource.group, query.resource.name))
-            )
-            let page: ListPageScanner.Page
+            return .get(path, query: parameters, authorization: ("list", query.resource.group, query.resource.name))
+        }
+        // The next page is requested as soon as this one's continue token is known, so the server and the
+        // wire work while this page is written (page handling and fetching overlap, in order).
+        let first = request(nil)
+        var next: Task<APIResponse, Error>? = Task { try await self.send(first) }
+        defer { next?.cancel() }
+        while let fetching = next {
+            let response = try await fetching.value
+            let page: ListPage
             do {
-                page = try ListPageScanner.scan(response.body)
+                page = try ListPage(body: response.body, splice: splice)
             } catch {
+                next = nil
                 throw KubeAPIError.invalidResponse(path: path, reason: "a LIST page is not a JSON object")
             }
-            let metadata = page.metadata
+            next = page.continueToken.map { token in
+                let following = request(token)
+                return Task { try await self.send(following) }
+            }
             if pages == 0 {
-                resourceVersion = metadata["resourceVersion"] as? String ?? ""
+                resourceVersion = page.metadata["resourceVersion"] as? String ?? ""
                 try sink.begin(
                     apiVersion: query.resource.groupVersion,
                     kind: query.resource.kind,
@@ -109,21 +119,9 @@ extension KubeClient {
                 )
             }
             pages += 1
-            let splice = ListItem.Splice(apiVersion: query.resource.groupVersion, kind: query.resource.kind)
-            for (index, range) in page.items.enumerated() {
-                let item = try ListItem.make(
-                    page: response.body,
-                    range: range,
-                    hasKind: page.itemHasKind[index],
-                    hasAPIVersion: page.itemHasAPIVersion[index],
-                    hasNewline: page.itemHasNewline[index],
-                    splice: splice
-                )
-                try sink.append(item)
-                items += 1
-            }
-            token = (metadata["continue"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        } while token != nil
+            for item in page.items { try sink.append(item) }
+            items += page.items.count
+        }
         return ListSummary(
             path: path,
             resourceVersion: resourceVersion,

@@ -54,12 +54,16 @@ public struct ListItem {
         hasNewline: Bool,
         splice: Splice
     ) throws -> ListItem {
-        var bytes = page.subdata(in: range)
-        if hasNewline {
-            let object = try JSONSerialization.jsonObject(with: bytes)
-            bytes = try JSONWriter.data(object)
+        guard !hasNewline else {
+            let object = try JSONSerialization.jsonObject(with: page.subdata(in: range))
+            return try splicing(JSONWriter.data(object), hasKind: hasKind, hasAPIVersion: hasAPIVersion, splice: splice)
         }
-        guard !(hasKind && hasAPIVersion) else { return ListItem(bytes: bytes, kind: splice.kind) }
+        return splicing(page[range], hasKind: hasKind, hasAPIVersion: hasAPIVersion, splice: splice)
+    }
+
+    /// The item's own bytes (one copy), with the missing `apiVersion`/`kind` after its opening brace.
+    private static func splicing(_ bytes: Data, hasKind: Bool, hasAPIVersion: Bool, splice: Splice) -> ListItem {
+        guard !(hasKind && hasAPIVersion) else { return ListItem(bytes: Data(bytes), kind: splice.kind) }
         var prefix = hasKind ? splice.apiVersionOnly : hasAPIVersion ? splice.kindOnly : splice.both
         var rest = bytes.dropFirst()  // past "{"
         while let first = rest.first, first == 0x20 || first == 0x09 { rest = rest.dropFirst() }
