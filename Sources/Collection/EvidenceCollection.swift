@@ -20,9 +20,14 @@ public enum EvidenceCollection {
         let startedAt = options.clock()
         let wallStart = ContinuousClock.now
         // Who and where first: if the cluster cannot be reached at all, nothing is collected.
+        // Discovery starts at once (its requests are shared with every item); who and where go side by side.
+        async let discovery = try? client.apiGroups()
+        async let identityAnswer = identity(client)
+        async let clusterIDAnswer = try? clusterID(client)
         let version = try await client.serverVersion()
-        let identity = try await identity(client)
-        let clusterID = try? await clusterID(client)
+        let identity = try await identityAnswer
+        let clusterID = await clusterIDAnswer
+        _ = await discovery
 
         let evidence = workFolder.appendingPathComponent("evidence")
         let cache = workFolder.appendingPathComponent("cache")
@@ -91,7 +96,9 @@ public enum EvidenceCollection {
         if outcome.status != .ok {
             writeStatusFile(context, outcome: outcome)
         }
-        let (sha, size) = (try? Hashing.sha256(file: context.file)) ?? ("", 0)
+        // A collector's digest describes the file it wrote; a status file written over it is hashed here.
+        let known = outcome.status == .ok ? outcome.digest : nil
+        let (sha, size) = known.map { ($0.sha256, $0.size) } ?? (try? Hashing.sha256(file: context.file)) ?? ("", 0)
         if sha.isEmpty {
             outcome = .failed(.error, note: "the evidence file could not be written", command: outcome.command)
         }
