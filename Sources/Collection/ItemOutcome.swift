@@ -4,6 +4,12 @@ import KubeAPI
 
 /// What one evidence collector produced. The file itself is already at `ItemContext.file`
 /// when `status` is ok.
+/// A file's SHA-256 (hex) and size in bytes.
+public struct FileDigest: Sendable, Equatable {
+    public var sha256: String
+    public var size: Int
+}
+
 struct ItemOutcome: Sendable {
     var status: ItemStatus
     var command: String
@@ -11,6 +17,9 @@ struct ItemOutcome: Sendable {
     var itemCount: Int?
     var derivedFrom: [String]?
     var note: String?
+    /// The file's SHA-256 and size when the collector already knows them (hashed while writing), so the
+    /// file is not read back to hash it.
+    var digest: FileDigest?
 
     static func failed(_ status: ItemStatus, note: String, command: String) -> ItemOutcome {
         ItemOutcome(status: status, command: command, note: note)
@@ -51,10 +60,12 @@ struct ItemContext: Sendable {
     }
 
     /// A list fetched through the shared cache, or the outcome to report when it failed.
-    func fetch(_ key: ListKey) async -> Result<(file: URL, summary: ListSummary, command: String), ItemFailure> {
+    func fetch(
+        _ key: ListKey
+    ) async -> Result<(file: URL, summary: ListSummary, command: String, digest: FileDigest), ItemFailure> {
         switch await lists.fetch(key) {
-        case .fetched(let file, let summary, _, let command):
-            return .success((file, summary, command))
+        case .fetched(let file, let summary, _, let command, let digest):
+            return .success((file, summary, command, digest))
         case .failed(let status, let note, let command):
             return .failure(ItemFailure(outcome: .failed(status, note: note, command: command)))
         }

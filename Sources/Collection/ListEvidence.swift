@@ -14,12 +14,19 @@ enum ListEvidence {
             labelSelector: source.labelSelector
         )
         let list = try await context.fetch(key).get()
-        try FileManager.default.copyItem(at: list.file, to: context.file)
+        // The cached list is the evidence byte for byte: link it (copy where links are not possible) and
+        // reuse the hash taken while it was written.
+        do {
+            try FileManager.default.linkItem(at: list.file, to: context.file)
+        } catch {
+            try FileManager.default.copyItem(at: list.file, to: context.file)
+        }
         return ItemOutcome(
             status: .ok,
             command: list.command,
             requests: [ItemOutcome.request(list.summary)],
-            itemCount: list.summary.items
+            itemCount: list.summary.items,
+            digest: list.digest
         )
     }
 }
@@ -46,7 +53,7 @@ enum GroupListEvidence {
             switch await context.lists.fetch(
                 ListKey(group: group, resource: resource.name, versions: [resource.version])
             ) {
-            case .fetched(let file, let summary, _, _):
+            case .fetched(let file, let summary, _, _, _):
                 requests.append(ItemOutcome.request(summary))
                 for item in ListFileReader(url: file) { try writer.append(object: item) }
             case .failed(_, let note, _):
@@ -60,7 +67,8 @@ enum GroupListEvidence {
             command: resources.isEmpty ? command : "kubectl get \(names) -o json",
             requests: requests,
             itemCount: written.items,
-            note: failures.isEmpty ? nil : failures.joined(separator: " ")
+            note: failures.isEmpty ? nil : failures.joined(separator: " "),
+            digest: FileDigest(sha256: written.sha256, size: written.bytes)
         )
     }
 }

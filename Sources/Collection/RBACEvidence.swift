@@ -32,7 +32,8 @@ enum RBACEvidence {
             command:
                 "kubectl get clusterrolebindings,rolebindings -A -o json  # then drop system: bindings and subjects",
             itemCount: written.items,
-            derivedFrom: ["C03a", "C03b"]
+            derivedFrom: ["C03a", "C03b"],
+            digest: FileDigest(sha256: written.sha256, size: written.bytes)
         )
     }
 

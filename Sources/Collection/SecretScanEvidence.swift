@@ -27,7 +27,7 @@ enum SecretScanEvidence {
         }
         for ((_, resource), fetch) in zip(scanned, fetched) {
             switch fetch {
-            case .fetched(_, let summary, let type, _):
+            case .fetched(_, let summary, let type, _, _):
                 requests.append(ItemOutcome.request(summary))
                 sources.append(["resource": type.qualifiedName, "status": "ok", "items": summary.items])
             case .failed(let status, let note, _):

@@ -42,7 +42,8 @@ public struct ListKey: Hashable, Sendable {
 
 /// The result of listing one resource type.
 public enum ListFetch: Sendable {
-    case fetched(file: URL, summary: ListSummary, resource: APIResource, command: String)
+    /// `digest` is the SHA-256 and size of `file`, taken while it was written.
+    case fetched(file: URL, summary: ListSummary, resource: APIResource, command: String, digest: FileDigest)
     case failed(status: ItemStatus, note: String, command: String)
 }
 
@@ -116,8 +117,14 @@ actor SharedLists {
             var writer = try ListFileWriter(url: file) { try redactor.decide($0) }
             do {
                 let summary = try await client.list(query, into: &writer)
-                _ = try writer.finish()
-                return .fetched(file: file, summary: summary, resource: resource, command: query.kubectlCommand)
+                let written = try writer.finish()
+                return .fetched(
+                    file: file,
+                    summary: summary,
+                    resource: resource,
+                    command: query.kubectlCommand,
+                    digest: FileDigest(sha256: written.sha256, size: written.bytes)
+                )
             } catch {
                 writer.abandon()
                 try? FileManager.default.removeItem(at: file)
