@@ -24,31 +24,80 @@ public enum EvidencePackage {
         signingKey: SigningKey? = nil,
         to destination: URL
     ) throws -> (manifest: Manifest, sha256: String) {
-        var manifest = manifest
-        manifest.artifacts = artifacts.map { artifact in
-            Manifest.Artifact(
-                file: artifact.name,
-                sha256: Hashing.sha256Hex(artifact.data),
-                size: artifact.data.count,
-                kind: artifact.kind
-            )
-        }
-        let manifestData = try manifest.encoded()
-        var entries = manifest.controls.map { entry in
+        let session = try begin(
+            manifest: manifest,
+            evidenceFolder: evidenceFolder,
+            timestamp: timestamp,
+            to: destination
+        )
+        return try finish(session, manifest: manifest, artifacts: artifacts, signingKey: signingKey)
+    }
+
+    /// Starts the package with its evidence files (the bulk of the bytes, compressed here), which can run
+    /// while the findings and report are made; `finish` adds those, the manifest and signatures.
+    public static func begin(
+        manifest: Manifest,
+        evidenceFolder: URL,
+        timestamp: Date,
+        to destination: URL
+    ) throws -> PackageWriter.Session {
+        // Evidence files are named after their control (`C01-…`): they sort before every lower-case
+        // artifact, manifest and signature name, so they go first.
+        let entries = manifest.controls.map { entry in
             PackageWriter.Entry(name: entry.file, source: .file(evidenceFolder.appendingPathComponent(entry.file)))
         }
-        entries += artifacts.map { PackageWriter.Entry(name: $0.name, source: .data($0.data)) }
-        entries.append(PackageWriter.Entry(name: "manifest.json", source: .data(manifestData)))
-        if let signingKey {
-            let signature = try ManifestSignature.sign(manifestData: manifestData, manifest: manifest, key: signingKey)
-            entries += [
-                PackageWriter.Entry(name: "manifest.sig", source: .data(signature.raw)),
-                PackageWriter.Entry(name: "manifest.json.minisig", source: .data(Data(signature.minisign.utf8))),
-                PackageWriter.Entry(name: "attestation.intoto.json", source: .data(signature.attestation)),
-                PackageWriter.Entry(name: "signer.pub.pem", source: .data(Data(signature.signerPublicKeyPEM.utf8))),
-            ]
+        let session = try PackageWriter.Session(destination: destination, timestamp: timestamp)
+        do {
+            try session.add(entries.sorted { $0.name < $1.name })
+        } catch {
+            session.abandon()
+            throw error
         }
-        let sha = try PackageWriter.write(entries: entries, timestamp: timestamp, to: destination)
-        return (manifest, sha)
+        return session
+    }
+
+    /// Adds the artifacts, manifest.json and (with a key) the signatures, then moves the package into place.
+    public static func finish(
+        _ session: PackageWriter.Session,
+        manifest: Manifest,
+        artifacts: [(name: String, kind: String, data: Data)],
+        signingKey: SigningKey? = nil
+    ) throws -> (manifest: Manifest, sha256: String) {
+        do {
+            var manifest = manifest
+            manifest.artifacts = artifacts.map { artifact in
+                Manifest.Artifact(
+                    file: artifact.name,
+                    sha256: Hashing.sha256Hex(artifact.data),
+                    size: artifact.data.count,
+                    kind: artifact.kind
+                )
+            }
+            let manifestData = try manifest.encoded()
+            var entries = artifacts.map { PackageWriter.Entry(name: $0.name, source: .data($0.data)) }
+            entries.append(PackageWriter.Entry(name: "manifest.json", source: .data(manifestData)))
+            if let signingKey {
+                let signature = try ManifestSignature.sign(
+                    manifestData: manifestData,
+                    manifest: manifest,
+                    key: signingKey
+                )
+                entries += [
+                    PackageWriter.Entry(name: "manifest.sig", source: .data(signature.raw)),
+                    PackageWriter.Entry(name: "manifest.json.minisig", source: .data(Data(signature.minisign.utf8))),
+                    PackageWriter.Entry(name: "attestation.intoto.json", source: .data(signature.attestation)),
+                    PackageWriter.Entry(name: "signer.pub.pem", source: .data(Data(signature.signerPublicKeyPEM.utf8))),
+                ]
+            }
+            let names = entries.map(\.name)
+            guard Set(names).count == names.count else {
+                throw PackageError.duplicateEntry(names.sorted().adjacentDuplicate ?? "")
+            }
+            try session.add(entries.sorted { $0.name < $1.name })
+            return (manifest, try session.finish())
+        } catch {
+            session.abandon()
+            throw error
+        }
     }
 }

@@ -30,28 +30,66 @@ public enum PackageWriter {
         guard Set(names).count == names.count else {
             throw PackageError.duplicateEntry(names.sorted().adjacentDuplicate ?? "")
         }
-        let folder = destination.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            ".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
-        )
+        let session = try Session(destination: destination, timestamp: timestamp)
         do {
-            let archive: Archive
+            try session.add(entries.sorted(by: { $0.name < $1.name }))
+            return try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+
+    /// A package written in steps, so evidence can be compressed while the findings are still being made.
+    /// Entries must arrive in name order (the package stays sorted); nothing is at `destination` until
+    /// `finish` renames the finished ZIP into place. One caller at a time.
+    public final class Session: @unchecked Sendable {
+        public let destination: URL
+        private let temporary: URL
+        private let timestamp: Date
+        private let archive: Archive
+        private var last: String?
+
+        public init(destination: URL, timestamp: Date) throws {
+            self.destination = destination
+            self.timestamp = timestamp
+            temporary = destination.deletingLastPathComponent().appendingPathComponent(
+                ".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
+            )
             do {
                 archive = try Archive(url: temporary, accessMode: .create)
             } catch {
                 throw PackageError.unwritable(path: destination.path, reason: "\(error)")
             }
-            for entry in entries.sorted(by: { $0.name < $1.name }) {
-                try add(entry, to: archive, timestamp: timestamp)
-            }
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw PackageError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         }
-        return try Hashing.sha256(file: destination).sha256
+
+        /// Adds `entries`, each named after every entry added before it.
+        public func add(_ entries: [Entry]) throws {
+            for entry in entries {
+                if let last, entry.name <= last {
+                    throw entry.name == last
+                        ? PackageError.duplicateEntry(entry.name)
+                        : PackageError.unsorted(entry.name, after: last)
+                }
+                try PackageWriter.add(entry, to: archive, timestamp: timestamp)
+                last = entry.name
+            }
+        }
+
+        /// Moves the finished ZIP into place; returns its SHA-256.
+        public func finish() throws -> String {
+            guard rename(temporary.path, destination.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw PackageError.unwritable(path: destination.path, reason: reason)
+            }
+            return try Hashing.sha256(file: destination).sha256
+        }
+
+        /// Removes the unfinished ZIP (on failure).
+        public func abandon() {
+            try? FileManager.default.removeItem(at: temporary)
+        }
     }
 
     private static func add(_ entry: Entry, to archive: Archive, timestamp: Date) throws {
@@ -90,12 +128,16 @@ public enum PackageWriter {
 /// Problems writing or reading a package.
 public enum PackageError: Error, CustomStringConvertible, Equatable {
     case duplicateEntry(String)
+    case unsorted(String, after: String)
     case unwritable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .duplicateEntry(let name):
             return "Two package entries are named \(name); every file in a package needs a unique name."
+        case .unsorted(let name, let after):
+            return "Package entry \(name) was added after \(after); entries are written in name order, so add "
+                + "them sorted."
         case .unwritable(let path, let reason):
             return "Cannot write the package \(path): \(reason). Choose a writable --output location."
         }
@@ -104,7 +146,7 @@ public enum PackageError: Error, CustomStringConvertible, Equatable {
 
 extension Array where Element == String {
     /// The first element equal to its successor (in a sorted array).
-    fileprivate var adjacentDuplicate: String? {
+    var adjacentDuplicate: String? {
         zip(self, dropFirst()).first { $0 == $1 }?.0
     }
 }

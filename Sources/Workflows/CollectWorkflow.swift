@@ -73,8 +73,9 @@ public enum CollectWorkflow {
             )
             await client.shutdown()
             phases.end("collection")
-            var manifest = run.manifest
-            manifest.previous = link
+            var linked = run.manifest
+            linked.previous = link
+            let manifest = linked
             let startedAt = Timestamp.parse(run.manifest.run.startedAt) ?? Date()
             let destination =
                 request.output
@@ -84,42 +85,61 @@ public enum CollectWorkflow {
                         startedAt: startedAt
                     )
                 )
-            // Judge at collection time, from the collected evidence only, exactly as `evaluate` will later.
-            let evidence = EvidenceSet.folder(
-                run.evidenceFolder,
-                catalog: catalog,
-                states: Dictionary(
-                    uniqueKeysWithValues: manifest.controls.map { ($0.id, .init(status: $0.status, note: $0.note)) }
+            // The evidence files are final: compress them into the package while the findings are made.
+            let evidenceFolder = run.evidenceFolder
+            let packing = Task.detached {
+                try EvidencePackage.begin(
+                    manifest: manifest,
+                    evidenceFolder: evidenceFolder,
+                    timestamp: startedAt,
+                    to: destination
                 )
-            )
-            let findings = Evaluators.evaluate(
-                evidence,
-                catalog: catalog,
-                policy: EvaluationPolicy(catalog: catalog),
-                now: startedAt,
-                controls: manifest.run.selectedControls
-            )
-            phases.end("evaluation")
-            let report = AuditReport(
+            }
+            let session: PackageWriter.Session
+            let findings: FindingsDocument
+            let artifacts: [(name: String, kind: String, data: Data)]
+            do {
+                // Judge at collection time, from the collected evidence only, exactly as `evaluate` will later.
+                let evidence = EvidenceSet.folder(
+                    evidenceFolder,
+                    catalog: catalog,
+                    states: Dictionary(
+                        uniqueKeysWithValues: manifest.controls.map {
+                            ($0.id, .init(status: $0.status, note: $0.note))
+                        }
+                    )
+                )
+                findings = Evaluators.evaluate(
+                    evidence,
+                    catalog: catalog,
+                    policy: EvaluationPolicy(catalog: catalog),
+                    now: startedAt,
+                    controls: manifest.run.selectedControls
+                )
+                phases.end("evaluation")
+                let report = AuditReport(
+                    manifest: manifest,
+                    findings: findings,
+                    catalog: catalog,
+                    policy: RemediationPolicy()
+                )
+                artifacts = [
+                    (name: "findings.json", kind: "findings", data: try findings.encoded()),
+                    (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
+                ]
+                phases.end("report")
+                session = try await packing.value
+            } catch {
+                (try? await packing.value)?.abandon()
+                throw error
+            }
+            let written = try EvidencePackage.finish(
+                session,
                 manifest: manifest,
-                findings: findings,
-                catalog: catalog,
-                policy: RemediationPolicy()
-            )
-            let artifacts = [
-                (name: "findings.json", kind: "findings", data: try findings.encoded()),
-                (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
-            ]
-            phases.end("report")
-            let written = try EvidencePackage.write(
-                manifest: manifest,
-                evidenceFolder: run.evidenceFolder,
                 artifacts: artifacts,
-                timestamp: startedAt,
-                signingKey: request.signingKey,
-                to: destination
+                signingKey: request.signingKey
             )
-            phases.end("packaging")
+            phases.end("packaging (after evidence compressed alongside)")
             return Result(
                 package: destination,
                 packageSHA256: written.sha256,
