@@ -5,7 +5,12 @@ let package = Package(
     name: "AuditPack",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "auditpack", targets: ["AuditPackCLI"])
+        .executable(name: "auditpack", targets: ["AuditPackCLI"]),
+        // Libraries for bench/micro (a separate package, so CI never builds the benchmarks).
+        .library(name: "AuditPackCore", targets: ["AuditPackCore"]),
+        .library(name: "KubeAPI", targets: ["KubeAPI"]),
+        .library(name: "Collection", targets: ["Collection"]),
+        .library(name: "Packaging", targets: ["Packaging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),

@@ -119,8 +119,8 @@ extension KubeClient {
                 )
             }
             pages += 1
-            for item in page.items { try sink.append(item) }
-            items += page.items.count
+            try page.forEachItem { try sink.append($0) }
+            items += page.count
         }
         return ListSummary(
             path: path,

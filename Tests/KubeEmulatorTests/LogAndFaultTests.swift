@@ -58,10 +58,14 @@ struct LogAndFaultTests {
             harness.emulator.setFaults([Fault(pathPrefix: "/version", kind: .latency(milliseconds: 300), times: 1)])
             let clock = ContinuousClock()
             let slow = try await clock.measure { _ = try await harness.send("/version") }
-            let fast = try await clock.measure { _ = try await harness.send("/version") }
+            _ = try await harness.send("/version")
             #expect(slow >= .milliseconds(300))
-            #expect(fast < .milliseconds(300))
-            #expect(harness.emulator.requestLog.first?.duration ?? .zero >= .milliseconds(300))
+            // The fault applies once: judged by the server's own timing of each request, not by the wall clock
+            // (a loaded CI machine can take 300 ms to answer anything).
+            let log = harness.emulator.requestLog
+            #expect(log.count == 2)
+            #expect(log.first?.duration ?? .zero >= .milliseconds(300))
+            #expect(log.last?.duration ?? .seconds(1) < .milliseconds(300))
         }
     }
 
