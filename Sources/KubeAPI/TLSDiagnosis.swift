@@ -74,7 +74,7 @@ enum TLSDiagnosis {
                 }
             }
         guard let channel = try? await bootstrap.connect(host: host, port: port).get() else { return nil }
-        for _ in 0..<50 where capture.withLock { $0 } == nil {
+        for _ in 0..<50 where capture.withLock({ $0 }) == nil {
             try? await Task.sleep(for: .milliseconds(20))
         }
         try? await channel.close().get()
