@@ -32,37 +32,16 @@ enum ImageEvidence {
         )
     }
 
-    /// The fields of a pod the inventory reads; JSONDecoder materialises nothing else.
-    struct Pod: Decodable {
-        struct Metadata: Decodable {
-            var name: String?
-            var namespace: String?
-        }
-        struct Container: Decodable {
-            var name: String?
-            var image: String?
-            var imageID: String?
-        }
-        struct Spec: Decodable {
-            var containers: [Container]?
-        }
-        struct Status: Decodable {
-            var initContainerStatuses: [Container]?
-            var containerStatuses: [Container]?
-        }
-        var metadata: Metadata?
-        var spec: Spec?
-        var status: Status?
-    }
-
     /// image → ["namespace/pod/container", …]; digest from `imageID`, falling back to the spec's image.
     static func running(in pods: ListFileReader) -> [RunningImage: [String]] {
         var images: [RunningImage: [String]] = [:]
-        pods.forEach(decoding: Pod.self) { pod in
-            let prefix = "\(pod.metadata?.namespace ?? "")/\(pod.metadata?.name ?? "")"
-            let statuses = (pod.status?.initContainerStatuses ?? []) + (pod.status?.containerStatuses ?? [])
+        var items = pods.makeIterator()
+        while let bytes = items.nextBytes() {
+            guard let pod = PodImageScan.scan(bytes) else { continue }
+            let prefix = "\(pod.namespace ?? "")/\(pod.name ?? "")"
+            let statuses = pod.initStatuses + pod.statuses
             if statuses.isEmpty {
-                for container in pod.spec?.containers ?? [] {
+                for container in pod.containers {
                     guard let image = container.image else { continue }
                     images[RunningImage(image: image, digest: nil), default: []]
                         .append("\(prefix)/\(container.name ?? "")")
