@@ -23,6 +23,7 @@ extension AuditPack {
         @OptionGroup var output: CollectOutputOptions
 
         func run() async throws {
+            MemoryTuning.returnFreedMemory()
             let result = try await CLIExit.guarding {
                 try await CollectWorkflow.run(try output.request(connection: connection), logger: global.makeLogger())
             }

@@ -18,6 +18,7 @@ extension AuditPack {
         var directory: String = "auditpack-demo"
 
         func run() async throws {
+            MemoryTuning.returnFreedMemory()
             let logger = global.makeLogger()
             let folder = URL(fileURLWithPath: directory)
             let result = try await CLIExit.guarding {
