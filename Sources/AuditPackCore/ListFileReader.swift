@@ -17,17 +17,6 @@ public struct ListFileReader: Sequence {
     /// How `ListFileWriter` starts every file; only such files are read line by line.
     public static let header = Data("{\n    \"apiVersion\": \"v1\",\n    \"items\": [".utf8)
 
-    /// Decodes each item as `T` (only the fields `T` names are materialised), one at a time. Items that do
-    /// not decode are skipped, as the iterator skips lines that are not objects.
-    public func forEach<T: Decodable>(decoding type: T.Type, _ body: (T) throws -> Void) rethrows {
-        var iterator = makeIterator()
-        let decoder = JSONDecoder()
-        while let bytes = iterator.nextBytes() {
-            guard let item = try? decoder.decode(type, from: bytes) else { continue }
-            try body(item)
-        }
-    }
-
     /// Items as JSON objects; bytes are read in chunks of 4 MiB and split by `ListLineSplitter`.
     public struct Iterator: IteratorProtocol {
         private var handle: FileHandle?

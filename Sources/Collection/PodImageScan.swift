@@ -34,112 +34,48 @@ struct PodImageScan {
         case imageID
     }
 
-    private struct Frame {
-        var isObject: Bool
-        var key: Range<Int>? = nil
-        var index = -1
-    }
-
     static func scan(_ bytes: Data) -> PodImageScan? {
-        bytes.withUnsafeBytes { raw in PodImageScan(raw) }
-    }
-
-    private init?(_ raw: UnsafeRawBufferPointer) {
-        let scan = ByteScan(raw)
-        var frames: [Frame] = []
-        var expectingKey = false
-        var index = 0
-        while index < raw.count {
-            switch raw[index] {
-            case UInt8(ascii: "{"):
-                Self.enterValue(&frames)
-                frames.append(Frame(isObject: true))
-                expectingKey = true
-            case UInt8(ascii: "["):
-                Self.enterValue(&frames)
-                frames.append(Frame(isObject: false))
-                expectingKey = false
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard frames.popLast() != nil else { return nil }
-                expectingKey = false
-                if frames.isEmpty { return }
-            case UInt8(ascii: ","):
-                expectingKey = frames.last?.isObject == true
-            case UInt8(ascii: ":"):
-                expectingKey = false
-            case UInt8(ascii: "\""):
-                guard let end = scan.stringEnd(from: index) else { return nil }
-                defer { index = end }
-                if expectingKey {
-                    frames[frames.count - 1].key = (index + 1)..<(end - 1)
-                    continue
+        bytes.withUnsafeBytes { raw in
+            let scan = ByteScan(raw)
+            var pod = PodImageScan()
+            let walk = scan.walk { event, frames in
+                if case .string(let range) = event, let field = field(frames, scan) {
+                    pod.store(scan.text(range), in: field)
                 }
-                Self.enterValue(&frames)
-                if let field = Self.field(frames, raw) {
-                    store(Self.string(raw, index..<end), in: field)
-                }
-                continue
-            default:
-                if !frames.isEmpty, frames[frames.count - 1].isObject == false,
-                    ![0x20, 0x0A, 0x09, 0x0D].contains(raw[index])
-                {
-                    // A number, true, false or null in an array: counts as an element.
-                    Self.enterValue(&frames)
-                    while index + 1 < raw.count, ![UInt8(ascii: ","), UInt8(ascii: "]")].contains(raw[index + 1]) {
-                        index += 1
-                    }
-                }
+                return true
             }
-            index += 1
+            return walk == .finished ? pod : nil
         }
-        return nil
     }
 
-    /// A value starts: in an array, it is the next element.
-    private static func enterValue(_ frames: inout [Frame]) {
-        guard let last = frames.indices.last, !frames[last].isObject else { return }
-        frames[last].index += 1
-    }
-
-    private static func field(_ frames: [Frame], _ raw: UnsafeRawBufferPointer) -> Field? {
-        func key(_ depth: Int, _ text: StaticString) -> Bool {
-            guard let range = frames[depth].key, range.count == text.utf8CodeUnitCount else { return false }
-            return memcmp(raw.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
-        }
-        if frames.count == 2, key(0, "metadata") {
-            if key(1, "name") { return .metadata(isName: true) }
-            if key(1, "namespace") { return .metadata(isName: false) }
+    private static func field(_ frames: [ByteScan.Frame], _ scan: ByteScan) -> Field? {
+        if frames.count == 2, scan.key(frames[0], is: "metadata") {
+            if scan.key(frames[1], is: "name") { return .metadata(isName: true) }
+            if scan.key(frames[1], is: "namespace") { return .metadata(isName: false) }
             return nil
         }
         guard frames.count == 4, !frames[2].isObject, frames[3].isObject else { return nil }
         let list: ContainerList
-        if key(0, "spec"), key(1, "containers") {
+        if scan.key(frames[0], is: "spec"), scan.key(frames[1], is: "containers") {
             list = .spec
-        } else if key(0, "status"), key(1, "containerStatuses") {
+        } else if scan.key(frames[0], is: "status"), scan.key(frames[1], is: "containerStatuses") {
             list = .statuses
-        } else if key(0, "status"), key(1, "initContainerStatuses") {
+        } else if scan.key(frames[0], is: "status"), scan.key(frames[1], is: "initContainerStatuses") {
             list = .initStatuses
         } else {
             return nil
         }
         let field: ContainerField
-        if key(3, "name") {
+        if scan.key(frames[3], is: "name") {
             field = .name
-        } else if key(3, "image") {
+        } else if scan.key(frames[3], is: "image") {
             field = .image
-        } else if key(3, "imageID") {
+        } else if scan.key(frames[3], is: "imageID") {
             field = .imageID
         } else {
             return nil
         }
         return .container(list, index: frames[2].index, field: field)
-    }
-
-    /// The string whose quotes span `range`, unescaped when it holds escapes.
-    private static func string(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>) -> String? {
-        let inner = raw[(range.lowerBound + 1)..<(range.upperBound - 1)]
-        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
-        return try? JSONDecoder().decode(String.self, from: Data(raw[range]))
     }
 
     private mutating func store(_ value: String?, in field: Field) {

@@ -16,12 +16,40 @@ extension Redactor {
             {
                 return true
             }
-            return scan.hasSecretPair(looksSecret: looksSecret(bytes:)) { encoded in
-                // The annotation's value is JSON inside a JSON string: unescape it, then scan it alike.
-                guard let text = try? JSONDecoder().decode(String.self, from: Data(encoded)) else { return true }
-                return mayHoldSecret(Data(text.utf8))
-            }
+            return hasSecretPair(scan)
         }
+    }
+
+    /// Whether some object has a secret-looking `name` string and a non-empty `value` string, or a
+    /// last-applied annotation whose JSON does. Unreadable bytes: yes.
+    private func hasSecretPair(_ scan: ByteScan) -> Bool {
+        // Per open object or array: (name looks secret, value is a non-empty string).
+        var pairs: [(name: Bool, value: Bool)] = []
+        var found = false
+        let walk = scan.walk { event, frames in
+            switch event {
+            case .open:
+                pairs.append((false, false))
+            case .close:
+                let pair = pairs.removeLast()
+                found = pair.name && pair.value
+            case .string(let range):
+                guard let frame = frames.last, frame.isObject else { break }
+                let text = scan.contents(range)
+                if scan.key(frame, is: "name") {
+                    if text.contains(UInt8(ascii: "\\")) || looksSecret(bytes: text) {
+                        pairs[pairs.count - 1].name = true
+                    }
+                } else if scan.key(frame, is: "value") {
+                    if !text.isEmpty { pairs[pairs.count - 1].value = true }
+                } else if scan.key(frame, is: "kubectl.kubernetes.io/last-applied-configuration") {
+                    // JSON inside a JSON string: unescape it, then scan it alike.
+                    found = scan.text(range).map { mayHoldSecret(Data($0.utf8)) } ?? true
+                }
+            }
+            return !found
+        }
+        return found || walk == .malformed
     }
 
     /// `looksSecret` on raw bytes: upper-cased, `-` and `.` read as `_`. Non-ASCII names count as secret.
@@ -41,117 +69,6 @@ extension Redactor {
                 && (0...(normalized.count - pattern.count)).contains { start in
                     normalized[start..<(start + pattern.count)].elementsEqual(pattern)
                 }
-        }
-    }
-}
-
-/// One pass over an item's compact JSON, following objects and keys without building anything.
-struct ByteScan {
-    let raw: UnsafeRawBufferPointer
-
-    init(_ raw: UnsafeRawBufferPointer) {
-        self.raw = raw
-    }
-
-    private struct Frame {
-        var isObject: Bool
-        var secretName = false
-        var literalValue = false
-    }
-
-    private static let quote = UInt8(ascii: "\"")
-    private static let backslash = UInt8(ascii: "\\")
-    private static let lastApplied = Array("kubectl.kubernetes.io/last-applied-configuration".utf8)
-
-    /// Whether some object has a secret-looking `name` string and a non-empty `value` string.
-    /// `annotation` judges the last-applied annotation's raw (still quoted) string. Unreadable bytes: yes.
-    func hasSecretPair(
-        looksSecret: (UnsafeRawBufferPointer) -> Bool,
-        annotation: (UnsafeRawBufferPointer) -> Bool
-    ) -> Bool {
-        var stack: [Frame] = []
-        var expectingKey = false
-        var key = 0..<0
-        var index = 0
-        while index < raw.count {
-            switch raw[index] {
-            case UInt8(ascii: "{"):
-                stack.append(Frame(isObject: true))
-                expectingKey = true
-            case UInt8(ascii: "["):
-                stack.append(Frame(isObject: false))
-                expectingKey = false
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard let frame = stack.popLast() else { return true }
-                if frame.secretName && frame.literalValue { return true }
-                expectingKey = false
-            case UInt8(ascii: ","):
-                expectingKey = stack.last?.isObject == true
-            case UInt8(ascii: ":"):
-                expectingKey = false
-            case Self.quote:
-                guard let end = stringEnd(from: index) else { return true }
-                let content = (index + 1)..<(end - 1)
-                defer { index = end }
-                if expectingKey {
-                    key = content
-                    continue
-                }
-                guard stack.last?.isObject == true else { continue }
-                if equals(key, "name") {
-                    let text = UnsafeRawBufferPointer(rebasing: raw[content])
-                    if text.contains(Self.backslash) || looksSecret(text) { stack[stack.count - 1].secretName = true }
-                } else if equals(key, "value") {
-                    if !content.isEmpty { stack[stack.count - 1].literalValue = true }
-                } else if raw[key].elementsEqual(Self.lastApplied) {
-                    if annotation(UnsafeRawBufferPointer(rebasing: raw[index..<end])) { return true }
-                }
-                continue
-            default:
-                break
-            }
-            index += 1
-        }
-        return !stack.isEmpty
-    }
-
-    private func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
-        range.count == text.utf8CodeUnitCount
-            && memcmp(raw.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
-    }
-
-    /// Just past the string that opens at `start` (a quote): memchr to each quote, skipping escaped ones.
-    func stringEnd(from start: Int) -> Int? {
-        guard let base = raw.baseAddress else { return nil }
-        var offset = start + 1
-        while offset < raw.count {
-            guard let hit = memchr(base + offset, Int32(Self.quote), raw.count - offset) else { return nil }
-            let at = UnsafeRawPointer(hit) - base
-            var backslashes = 0
-            while at - backslashes - 1 > start && raw[at - backslashes - 1] == Self.backslash { backslashes += 1 }
-            if backslashes % 2 == 0 { return at + 1 }
-            offset = at + 1
-        }
-        return nil
-    }
-
-    /// The offset of the next occurrence of `text` at or after `start` (memchr for the first byte, then
-    /// memcmp: Data's generic search is far slower, and Glibc's memmem is not exported to Swift).
-    func find(_ text: String, from start: Int = 0) -> Int? {
-        guard let base = raw.baseAddress else { return nil }
-        var needle = text
-        return needle.withUTF8 { pattern -> Int? in
-            guard let first = pattern.first, let needleBase = pattern.baseAddress else { return start }
-            var offset = start
-            while offset + pattern.count <= raw.count {
-                guard let hit = memchr(base + offset, Int32(first), raw.count - offset - pattern.count + 1) else {
-                    return nil
-                }
-                let index = UnsafeRawPointer(hit) - base
-                if memcmp(base + index, needleBase, pattern.count) == 0 { return index }
-                offset = index + 1
-            }
-            return nil
         }
     }
 }

@@ -79,13 +79,10 @@ public struct EvidenceSet: Sendable {
     /// in: memory holds one chunk and one item, whatever the list's size. A List not written one item per
     /// line (e.g. a hand-made fixture) is parsed whole. Does nothing for an item that was not collected.
     public func forEachItem(_ id: String, _ body: ([String: Any]) -> Void) {
-        guard state(id).status == .ok else { return }
         func parse(_ bytes: Data) {
             if let item = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] { body(item) }
         }
-        var splitter = ListLineSplitter()
-        guard (try? reader(id, { splitter.push($0, item: parse) })) == true else { return }
-        guard let whole = splitter.finish(item: parse),
+        guard let whole = itemBytes(id, parse),
             let list = (try? JSONSerialization.jsonObject(with: whole)) as? [String: Any]
         else { return }
         for item in list["items"] as? [[String: Any]] ?? [] { body(item) }
@@ -94,17 +91,22 @@ public struct EvidenceSet: Sendable {
     /// `forEachItem` decoding each item as `T`: only the fields `T` names are materialised, several times
     /// faster than building Foundation objects for large lists. Items that do not decode are skipped.
     public func forEachItem<T: Decodable>(_ id: String, as type: T.Type, _ body: (T) -> Void) {
-        guard state(id).status == .ok else { return }
         let decoder = JSONDecoder()
         func decode(_ bytes: Data) {
             if let item = try? decoder.decode(type, from: bytes) { body(item) }
         }
-        var splitter = ListLineSplitter()
-        guard (try? reader(id, { splitter.push($0, item: decode) })) == true else { return }
-        guard let whole = splitter.finish(item: decode),
-            let list = try? decoder.decode(DecodedList<T>.self, from: whole)
+        guard let whole = itemBytes(id, decode), let list = try? decoder.decode(DecodedList<T>.self, from: whole)
         else { return }
         for item in list.items { if let item = item.value { body(item) } }
+    }
+
+    /// Streams a collected List's items' bytes to `item`; returns the whole document instead when it was not
+    /// written one item per line (nil when it was, or when the item was not collected).
+    private func itemBytes(_ id: String, _ item: (Data) -> Void) -> Data? {
+        guard state(id).status == .ok else { return nil }
+        var splitter = ListLineSplitter()
+        guard (try? reader(id, { splitter.push($0, item: item) })) == true else { return nil }
+        return splitter.finish(item: item)
     }
 
     /// All items of a List that stays small whatever the cluster's size (policies, webhooks, stores); nil

@@ -115,7 +115,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("ListFileReader decode 500 items", configuration: configuration()) { benchmark, input in
         var count = 0
-        ListFileReader(url: input.file).forEach(decoding: PodSummary.self) { pod in
+        var items = ListFileReader(url: input.file).makeIterator()
+        let decoder = JSONDecoder()
+        while let bytes = items.nextBytes() {
+            guard let pod = try? decoder.decode(PodSummary.self, from: bytes) else { continue }
             blackHole(pod)
             count += 1
         }
