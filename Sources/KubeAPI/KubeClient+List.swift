@@ -96,31 +96,37 @@ extension KubeClient {
         // wire work while this page is written (page handling and fetching overlap, in order).
         let first = request(nil)
         var next: Task<APIResponse, Error>? = Task { try await self.send(first) }
-        defer { next?.cancel() }
-        while let fetching = next {
-            let response = try await fetching.value
-            let page: ListPage
-            do {
-                page = try ListPage(body: response.body, splice: splice)
-            } catch {
-                next = nil
-                throw KubeAPIError.invalidResponse(path: path, reason: "a LIST page is not a JSON object")
+        do {
+            while let fetching = next {
+                let response = try await fetching.value
+                let page: ListPage
+                do {
+                    page = try ListPage(body: response.body, splice: splice)
+                } catch {
+                    next = nil
+                    throw KubeAPIError.invalidResponse(path: path, reason: "a LIST page is not a JSON object")
+                }
+                next = page.continueToken.map { token in
+                    let following = request(token)
+                    return Task { try await self.send(following) }
+                }
+                if pages == 0 {
+                    resourceVersion = page.metadata["resourceVersion"] as? String ?? ""
+                    try sink.begin(
+                        apiVersion: query.resource.groupVersion,
+                        kind: query.resource.kind,
+                        resourceVersion: resourceVersion
+                    )
+                }
+                pages += 1
+                try page.forEachItem { try sink.append($0) }
+                items += page.count
             }
-            next = page.continueToken.map { token in
-                let following = request(token)
-                return Task { try await self.send(following) }
-            }
-            if pages == 0 {
-                resourceVersion = page.metadata["resourceVersion"] as? String ?? ""
-                try sink.begin(
-                    apiVersion: query.resource.groupVersion,
-                    kind: query.resource.kind,
-                    resourceVersion: resourceVersion
-                )
-            }
-            pages += 1
-            try page.forEachItem { try sink.append($0) }
-            items += page.count
+        } catch {
+            // Never leave a page request running behind a failed list (it would outlive the caller).
+            next?.cancel()
+            _ = try? await next?.value
+            throw error
         }
         return ListSummary(
             path: path,

@@ -88,6 +88,14 @@ actor Transport {
     private func client(certificate: (Data, Data)?) throws -> HTTPClient {
         let key = certificate.map { $0.0 + $0.1 } ?? Data()
         if let existing = clients[key] { return existing }
+        // A request still running after shutdown (a page fetched ahead, a retry) must not build a client
+        // nobody will shut down: AsyncHTTPClient traps when such a client is released.
+        guard !shutDown else {
+            throw KubeAPIError.unreachable(
+                server: config.server,
+                reason: "this connection was already shut down; requests need a new KubeClient"
+            )
+        }
         let client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
             configuration: try configuration(certificate: certificate)

@@ -75,12 +75,28 @@ struct ResilienceTests {
         }
     }
 
+    @Test func requestAfterShutdownFailsInsteadOfBuildingAClient() async throws {
+        try await withEmulator { fixture in
+            let client = try fixture.client()
+            await client.shutdown()
+            let error = await #expect(throws: KubeAPIError.self) { _ = try await client.serverVersion() }
+            #expect(error?.description.contains("already shut down") == true)
+        }
+    }
+
     @Test func slowAnswerTimesOutNamingTheLimit() async throws {
         try await withEmulator { fixture in
             var options = EmulatorFixture.fastOptions()
             options.requestTimeout = .seconds(1)
             let client = try fixture.client(options: options)
-            _ = try await client.resource(group: "", name: "namespaces")
+            do {
+                // Discovery under the same 1 s limit: on a loaded machine it can time out too; the client must
+                // still be shut down (AsyncHTTPClient traps on a client released without shutdown).
+                _ = try await client.resource(group: "", name: "namespaces")
+            } catch {
+                await client.shutdown()
+                throw error
+            }
             fixture.emulator.setFaults([
                 Fault(pathPrefix: Self.namespacesPath, kind: .latency(milliseconds: 3_000), times: 1)
             ])
