@@ -156,19 +156,14 @@ public enum CollectWorkflow {
 /// Logs how long each phase of a run took (`--verbose`), so a slow run says where its time went.
 struct PhaseTimer {
     let logger: Logger
-    private let clock = ContinuousClock()
-    private var started: ContinuousClock.Instant
+    private var started = ContinuousClock.now
 
     init(logger: Logger) {
         self.logger = logger
-        self.started = clock.now
     }
 
     mutating func end(_ phase: String) {
-        let now = clock.now
-        let elapsed = started.duration(to: now)
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        logger.debug("\(phase): \(milliseconds) ms")
-        started = now
+        logger.debug("\(phase): \(KubeClient.milliseconds(since: started)) ms")
+        started = .now
     }
 }

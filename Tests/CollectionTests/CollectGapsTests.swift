@@ -113,6 +113,16 @@ struct CollectGapsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).isEmpty)
     }
 
+    @Test func verboseRunSaysWhereItsTimeWent() async throws {
+        let capture = LogCapture()
+        _ = try await CollectedPackage.collect(controls: ["C01"], logger: capture.logger)
+        let phases = capture.messages.compactMap { message in
+            ["collection", "evaluation", "report", "packaging"].first { message.hasPrefix("debug: \($0)") }
+        }
+        #expect(phases == ["collection", "evaluation", "report", "packaging"])
+        #expect(capture.messages.contains { $0.hasPrefix("debug: collection: ") && $0.hasSuffix(" ms") })
+    }
+
     @Test func failedPackageWriteLeavesNoPartialFile() throws {
         let folder = TestFolder()
         let destination = folder.url.appendingPathComponent("package.zip")

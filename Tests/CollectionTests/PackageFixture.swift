@@ -3,6 +3,7 @@ import Collection
 import Foundation
 import KubeAPI
 import KubeEmulator
+import Logging
 import Packaging
 import TestSupport
 import Workflows
@@ -60,7 +61,8 @@ struct CollectedPackage {
         controls: Set<String>? = nil,
         signingKey: SigningKey? = nil,
         previous: URL? = nil,
-        folder: TestFolder = TestFolder()
+        folder: TestFolder = TestFolder(),
+        logger: Logger = EmulatorFixture.quietLogger
     ) async throws -> CollectedPackage {
         let store = try store ?? ClusterStore.sample()
         return try await withEmulator(store: store, options: options) { fixture in
@@ -76,7 +78,7 @@ struct CollectedPackage {
             )
             request.signingKey = signingKey
             request.previous = previous
-            let result = try await CollectWorkflow.run(request, logger: EmulatorFixture.quietLogger)
+            let result = try await CollectWorkflow.run(request, logger: logger)
             return CollectedPackage(
                 result: result,
                 reader: try PackageReader(url: result.package),
