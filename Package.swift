@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "auditpack", targets: ["AuditPackCLI"]),
+        // Mutation fuzzer for the package reader, the verifier and the manifest decoder (Tests/Fuzz).
+        .executable(name: "auditpack-fuzz", targets: ["PackageFuzz"]),
         // Libraries for bench/micro (a separate package, so CI never builds the benchmarks).
         .library(name: "AuditPackCore", targets: ["AuditPackCore"]),
         .library(name: "KubeAPI", targets: ["KubeAPI"]),
@@ -119,6 +121,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "PackageFuzz",
+            dependencies: ["AuditPackCore", "Packaging"]
         ),
         // Helpers shared by the test targets: temporary folders, a started emulator, log capture.
         .target(

@@ -25,6 +25,8 @@ extension AuditPack {
         @Flag(help: "Print findings.json instead of the summary.")
         var json = false
 
+        @OptionGroup var trust: TrustOptions
+
         func validate() throws {
             if let at, Timestamp.parse(at) == nil {
                 throw ValidationError("--at \(at) is not an ISO 8601 time such as 2026-12-01T00:00:00Z.")
@@ -36,9 +38,11 @@ extension AuditPack {
                 try EvaluateWorkflow.run(
                     package: URL(fileURLWithPath: package),
                     at: at.flatMap(Timestamp.parse),
-                    policyFile: policy
+                    policyFile: policy,
+                    trust: try trust.resolve()
                 )
             }
+            if !outcome.originChecked { CLIExit.warn(TrustedKey.uncheckedWarning) }
             if json {
                 print(String(decoding: try outcome.findings.encoded(), as: UTF8.self), terminator: "")
             } else {

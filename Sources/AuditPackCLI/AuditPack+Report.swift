@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Packaging
 import Reports
 import Workflows
 
@@ -30,15 +31,21 @@ extension AuditPack {
         @Option(help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        @OptionGroup var trust: TrustOptions
+
         func run() async throws {
-            let text = try await CLIExit.guarding {
-                try ReportWorkflow.run(
+            let (text, originChecked) = try await CLIExit.guarding {
+                let trusted = try trust.resolve()
+                let text = try ReportWorkflow.run(
                     package: URL(fileURLWithPath: package),
                     format: format,
                     policyFile: policy,
-                    framework: framework
+                    framework: framework,
+                    trust: trusted
                 )
+                return (text, !trusted.isNone)
             }
+            if !originChecked { CLIExit.warn(TrustedKey.uncheckedWarning) }
             guard let output else {
                 print(text, terminator: "")
                 return

@@ -15,11 +15,7 @@ extension AuditPack {
         @Argument(help: "Package(s) to verify; with --chain, in collection order.")
         var packages: [String]
 
-        @Option(help: "Public key (SPKI PEM) the package must be signed with.")
-        var publicKey: String?
-
-        @Option(help: "SHA-256 fingerprint of the key the package must be signed with.")
-        var trustedFingerprint: String?
+        @OptionGroup var trust: TrustOptions
 
         @Flag(help: "Also check that each package links to the one before it (hash chain).")
         var chain = false
@@ -29,9 +25,6 @@ extension AuditPack {
 
         func validate() throws {
             guard !packages.isEmpty else { throw ValidationError("Name at least one package.") }
-            guard publicKey == nil || trustedFingerprint == nil else {
-                throw ValidationError("Use either --public-key or --trusted-fingerprint.")
-            }
             if chain && packages.count < 2 { throw ValidationError("--chain needs at least two packages.") }
         }
 
@@ -39,8 +32,8 @@ extension AuditPack {
             let outcome = try await CLIExit.guarding {
                 try VerifyWorkflow.run(
                     packages: packages.map { URL(fileURLWithPath: $0) },
-                    publicKey: publicKey,
-                    trustedFingerprint: trustedFingerprint,
+                    publicKey: trust.publicKey,
+                    trustedFingerprint: trust.trustedFingerprint,
                     chain: chain
                 )
             }

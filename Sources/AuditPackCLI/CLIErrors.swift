@@ -15,6 +15,11 @@ enum CLIExit {
         }
     }
 
+    /// One warning line on stderr (standard output stays the command's result).
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     static func describe(_ error: Error) -> String {
         if let custom = error as? CustomStringConvertible, !(error is NSError) || error is LocalizedError {
             return custom.description

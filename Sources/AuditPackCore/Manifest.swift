@@ -254,8 +254,4 @@ extension Manifest {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)
     }
-
-    public static func decode(_ data: Data) throws -> Manifest {
-        try JSONDecoder().decode(Manifest.self, from: data)
-    }
 }

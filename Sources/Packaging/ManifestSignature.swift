@@ -24,7 +24,7 @@ public struct ManifestSignature: Sendable {
             message: manifestData,
             raw: raw,
             key: key,
-            trustedComment: "package \(manifest.packageID) collected \(manifest.run.startedAt) by auditpack"
+            trustedComment: Minisign.trustedComment(for: manifest)
         )
         let statement = InToto.statement(for: manifest)
         let attestation = try DSSE.envelope(payload: statement, payloadType: DSSE.inTotoPayloadType, key: key)

@@ -6,14 +6,19 @@ import Foundation
 public enum PackageChain {
     /// The link to record in the next package, read from `previous` (which must verify as intact).
     public static func link(to previous: URL) throws -> Manifest.PreviousPackage {
-        let report = PackageVerifier.verify(package: previous)
+        let reader: PackageReader
+        do {
+            reader = try PackageReader(url: previous)
+        } catch {
+            throw ChainError.previousNotIntact(path: previous.path, problems: ["\(error)"])
+        }
+        let report = PackageVerifier.verify(reader: reader, path: previous.path, trust: .none)
         guard report.verdict == .intact else {
             throw ChainError.previousNotIntact(
                 path: previous.path,
                 problems: report.problems + report.files.filter { !$0.ok }.map { "\($0.name): \($0.reason ?? "")" }
             )
         }
-        let reader = try PackageReader(url: previous)
         let data = try reader.data("manifest.json")
         let manifest = try Manifest.decode(data)
         return Manifest.PreviousPackage(packageID: manifest.packageID, manifestSHA256: Hashing.sha256Hex(data))

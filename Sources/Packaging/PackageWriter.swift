@@ -78,6 +78,13 @@ public enum PackageWriter {
 
         /// Moves the finished ZIP into place; returns its SHA-256.
         public func finish() throws -> String {
+            // What is written must be what the strict reader accepts (e.g. no ZIP64 for a >4 GiB package).
+            do {
+                _ = try ZipLayout.read(try PackageFile(path: temporary.path))
+            } catch {
+                abandon()
+                throw PackageError.unwritable(path: destination.path, reason: "\(error)")
+            }
             guard rename(temporary.path, destination.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 abandon()

@@ -49,6 +49,16 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// An empty report for `package`: intact until a check says otherwise.
+    init(package: String) {
+        self.package = package
+        verdict = .intact
+        packageID = nil
+        files = []
+        signature = .init(status: .unsigned, fingerprint: nil, message: "the package is not signed")
+        problems = []
+    }
+
     enum CodingKeys: String, CodingKey {
         case package, verdict, files, signature, problems
         case packageID = "package_id"

@@ -11,15 +11,23 @@ public enum EvaluateWorkflow {
         public var findings: FindingsDocument
         /// The findings the package carries from collection time, when it has them.
         public var stored: FindingsDocument?
+        /// True when the package was checked against a trusted signing key.
+        public var originChecked: Bool
         /// True when the re-performed findings equal the stored ones (same `--at`).
         public var matchesStored: Bool? { stored.map { $0 == findings } }
     }
 
-    public static func run(package: URL, at: Date? = nil, policyFile: String? = nil) throws -> Outcome {
+    /// With a `trust` other than `.none`, a package not signed by that key is refused.
+    public static func run(
+        package: URL,
+        at: Date? = nil,
+        policyFile: String? = nil,
+        trust: PackageVerifier.Trust = .none
+    ) throws -> Outcome {
         let catalog = try Catalog.builtIn()
         let remediation =
             try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
-        let (manifest, evidence, reader) = try PackageEvidence.open(package)
+        let (manifest, evidence, reader) = try PackageEvidence.open(package, trust: trust)
         let now = at ?? Timestamp.parse(manifest.run.startedAt) ?? Date()
         let findings = Evaluators.evaluate(
             evidence,
@@ -28,7 +36,12 @@ public enum EvaluateWorkflow {
             now: now,
             controls: manifest.run.selectedControls
         )
-        return Outcome(manifest: manifest, findings: findings, stored: PackageEvidence.storedFindings(reader))
+        return Outcome(
+            manifest: manifest,
+            findings: findings,
+            stored: PackageEvidence.storedFindings(reader),
+            originChecked: !trust.isNone
+        )
     }
 }
 
@@ -38,12 +51,13 @@ public enum ReportWorkflow {
         package: URL,
         format: ReportFormat,
         policyFile: String?,
-        framework: Framework?
+        framework: Framework?,
+        trust: PackageVerifier.Trust = .none
     ) throws -> String {
         let catalog = try Catalog.builtIn()
         let policy =
             try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
-        let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile)
+        let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
         let report = AuditReport(
             manifest: outcome.manifest,
             findings: outcome.findings,

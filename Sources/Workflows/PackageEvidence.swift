@@ -7,12 +7,19 @@ import Packaging
 enum PackageEvidence {
     static func open(_ url: URL, trust: PackageVerifier.Trust = .none) throws -> (Manifest, EvidenceSet, PackageReader)
     {
-        let report = PackageVerifier.verify(package: url, trust: trust)
+        // One reader, one open file: what was verified is what is evaluated.
+        let reader: PackageReader
+        do {
+            reader = try PackageReader(url: url)
+        } catch {
+            let code: Int32 = (error as? PackageReadError)?.isTampering == true ? 1 : 2
+            throw WorkflowError.packageNotIntact(path: url.path, reasons: ["\(error)"], exitCode: code)
+        }
+        let report = PackageVerifier.verify(reader: reader, path: url.path, trust: trust)
         guard report.verdict == .intact else {
             let reasons = report.problems + report.files.filter { !$0.ok }.map { "\($0.name): \($0.reason ?? "")" }
             throw WorkflowError.packageNotIntact(path: url.path, reasons: reasons, exitCode: report.exitCode)
         }
-        let reader = try PackageReader(url: url)
         let manifest = try Manifest.decode(try reader.data("manifest.json"))
         let files = Dictionary(uniqueKeysWithValues: manifest.controls.map { ($0.id, $0.file) })
         let states = Dictionary(
@@ -20,10 +27,10 @@ enum PackageEvidence {
                 ($0.id, EvidenceSet.ItemState(status: $0.status, note: $0.note))
             }
         )
-        let box = ReaderBox(reader)
+        // The reader reads with pread and holds no cursor: evaluators may stream entries side by side.
         let evidence = EvidenceSet(states: states) { id, consumer in
             guard let name = files[id] else { return false }
-            try box.stream(name, consumer)
+            _ = try reader.stream(name, consumer: consumer)
             return true
         }
         return (manifest, evidence, reader)
@@ -33,19 +40,6 @@ enum PackageEvidence {
     static func storedFindings(_ reader: PackageReader) -> FindingsDocument? {
         guard reader.contains("findings.json"), let data = try? reader.data("findings.json") else { return nil }
         return try? JSONDecoder().decode(FindingsDocument.self, from: data)
-    }
-}
-
-/// Serialises access to a reader (ZIPFoundation archives are not thread-safe).
-private final class ReaderBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private let reader: PackageReader
-
-    init(_ reader: PackageReader) { self.reader = reader }
-
-    /// The entry's bytes, in chunks as they inflate (never the whole entry at once).
-    func stream(_ name: String, _ consumer: (Data) throws -> Void) throws {
-        try lock.withLock { _ = try reader.stream(name, consumer: consumer) }
     }
 }
 

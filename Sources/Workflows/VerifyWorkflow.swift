@@ -22,14 +22,7 @@ public enum VerifyWorkflow {
         trustedFingerprint: String?,
         chain: Bool
     ) throws -> Outcome {
-        let trust: PackageVerifier.Trust
-        if let publicKey {
-            trust = .publicKey(try SigningKey.loadPublicKey(path: publicKey))
-        } else if let trustedFingerprint {
-            trust = .fingerprint(trustedFingerprint)
-        } else {
-            trust = .none
-        }
+        let trust = try TrustedKey.resolve(publicKey: publicKey, trustedFingerprint: trustedFingerprint)
         let reports = packages.map { PackageVerifier.verify(package: $0, trust: trust) }
         return Outcome(reports: reports, links: chain ? PackageChain.check(packages) : [])
     }
