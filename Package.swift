@@ -101,6 +101,17 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Uploads to S3-compatible object storage with Object Lock: SigV4, credentials, read-back.
+        .target(
+            name: "ObjectStore",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Reports: time-to-evidence, gaps, remediation backlog, framework view; text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
@@ -110,7 +121,7 @@ let package = Package(
         .target(
             name: "Workflows",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging", "Reports",
+                "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging", "Reports", "ObjectStore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -118,6 +129,7 @@ let package = Package(
             name: "AuditPackCLI",
             dependencies: [
                 "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Workflows",
+                "ObjectStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -156,6 +168,15 @@ let package = Package(
         .testTarget(
             name: "PackagingTests",
             dependencies: ["AuditPackCore", "Packaging", "TestSupport", "Workflows"]
+        ),
+        .testTarget(
+            name: "ObjectStoreTests",
+            dependencies: [
+                "ObjectStore", "Packaging", "Workflows", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "KubeEmulatorTests",
