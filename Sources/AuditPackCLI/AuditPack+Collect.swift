@@ -3,6 +3,7 @@ import AuditPackCore
 import Collection
 import Foundation
 import KubeAPI
+import ObjectStore
 import Packaging
 import Workflows
 
@@ -22,13 +23,39 @@ extension AuditPack {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: CollectOutputOptions
 
+        @Option(help: "Upload the package to s3://BUCKET/PREFIX after writing it (see `auditpack upload --help`).")
+        var upload: String?
+
+        @OptionGroup var uploadOptions: UploadOptions
+
+        func validate() throws {
+            if let upload { _ = try S3Location(parsing: upload) }
+        }
+
         func run() async throws {
             MemoryTuning.returnFreedMemory()
+            let logger = global.makeLogger()
             let result = try await CLIExit.guarding {
-                try await CollectWorkflow.run(try output.request(connection: connection), logger: global.makeLogger())
+                try await CollectWorkflow.run(try output.request(connection: connection), logger: logger)
             }
             output.print(result)
-            if result.incomplete.contains(where: { $0.status != .notApplicable }) { throw ExitCode(1) }
+            var failed = result.incomplete.contains(where: { $0.status != .notApplicable })
+            if let upload {
+                do {
+                    let uploaded = try await UploadWorkflow.uploadCollected(
+                        result.package,
+                        request: uploadOptions.request(destination: upload),
+                        logger: logger
+                    )
+                    if !output.quiet && !output.json {
+                        print(UploadText.line(uploaded.receipt) + "\nReceipt: \(uploaded.file.path)")
+                    }
+                } catch {
+                    CLIExit.warn("error: \(CLIExit.describe(error))")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(1) }
         }
     }
 }

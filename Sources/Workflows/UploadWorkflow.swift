@@ -70,3 +70,45 @@ public enum UploadWorkflow {
         return outcome
     }
 }
+
+extension UploadWorkflow {
+    /// `collect --upload`: uploads the package just written and records the receipt beside it
+    /// (`PKG.zip.upload.json`, written atomically and never over an existing file).
+    public static func uploadCollected(
+        _ package: URL,
+        request: Request,
+        logger: Logger
+    ) async throws -> (receipt: UploadReceipt, file: URL) {
+        let outcome = try await run(packages: [package], request: request, logger: logger)
+        if let failure = outcome.failures.first { throw UploadFailure(package: package.path, reason: failure.reason) }
+        guard let receipt = outcome.receipts.first else {
+            throw UploadFailure(package: package.path, reason: "nothing was uploaded")
+        }
+        let file = package.appendingPathExtension("upload.json")
+        let temporary = package.deletingLastPathComponent().appendingPathComponent(
+            ".\(file.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
+        )
+        try receipt.encoded().write(to: temporary, options: .withoutOverwriting)
+        // link(2) refuses an existing name: an earlier receipt is never replaced.
+        guard link(temporary.path, file.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw UploadFailure(
+                package: package.path,
+                reason: "the receipt \(file.path) could not be written (\(reason))"
+            )
+        }
+        try? FileManager.default.removeItem(at: temporary)
+        return (receipt, file)
+    }
+}
+
+/// `collect --upload` could not upload or record the package (the package itself is intact on disk).
+public struct UploadFailure: Error, CustomStringConvertible {
+    public var package: String
+    public var reason: String
+
+    public var description: String {
+        "The package \(package) was written but not uploaded: \(reason). Upload it later with `auditpack upload`."
+    }
+}
