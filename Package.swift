@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "ObjectStoreTests",
             dependencies: [
-                "AuditPackCore", "ObjectStore", "Packaging", "Workflows", "TestSupport",
+                "AuditPackCore", "ObjectStore", "Packaging", "Workflows", "TestSupport", "KubeEmulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
