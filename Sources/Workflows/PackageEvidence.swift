@@ -48,23 +48,3 @@ private final class ReaderBox: @unchecked Sendable {
         try lock.withLock { _ = try reader.stream(name, consumer: consumer) }
     }
 }
-
-/// Problems the workflows report.
-public enum WorkflowError: Error, CustomStringConvertible, Equatable {
-    case packageNotIntact(path: String, reasons: [String], exitCode: Int32)
-
-    public var description: String {
-        switch self {
-        case .packageNotIntact(let path, let reasons, _):
-            return "\(path) does not verify (\(reasons.prefix(3).joined(separator: "; "))). "
-                + "Run `auditpack verify \(path)` for details; only intact packages are evaluated."
-        }
-    }
-
-    /// The exit code a CLI should use.
-    public var exitCode: Int32 {
-        switch self {
-        case .packageNotIntact(_, _, let code): return code
-        }
-    }
-}
