@@ -24,9 +24,13 @@ extension AuditPack {
 
         func run() async throws {
             MemoryTuning.returnFreedMemory()
+            WorkFolder.installSignalCleanup()
+            // Working files are private (0600 in a 0700 folder); the package gets the usual mode.
+            let userMask = umask(0o077)
             let result = try await CLIExit.guarding {
                 try await CollectWorkflow.run(try output.request(connection: connection), logger: global.makeLogger())
             }
+            chmod(result.package.path, 0o666 & ~userMask)
             output.print(result)
             if result.incomplete.contains(where: { $0.status != .notApplicable }) { throw ExitCode(1) }
         }
@@ -55,6 +59,9 @@ struct CollectOutputOptions: ParsableArguments {
     @Option(help: "The previous package of a series: its manifest hash is recorded, linking the two.")
     var previous: String?
 
+    @Flag(help: "Replace the --output file if it exists (never a file this command reads).")
+    var force = false
+
     @Flag(help: "Print only the package path.")
     var quiet = false
 
@@ -62,9 +69,11 @@ struct CollectOutputOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        if let controls {
-            let ids = controls.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        if let ids = controlIDs {
             let known = (try? Catalog.builtIn().controls.map(\.id)) ?? []
+            guard !ids.isEmpty else {
+                throw ValidationError("--controls names no control; name some of \(known.joined(separator: ", ")).")
+            }
             let unknown = ids.filter { !known.contains($0) }
             guard unknown.isEmpty else {
                 throw ValidationError(
@@ -81,11 +90,16 @@ struct CollectOutputOptions: ParsableArguments {
         guard !(quiet && json) else { throw ValidationError("Use either --quiet or --json, not both.") }
     }
 
+    /// The ids `--controls` names (empty entries dropped), or nil for all.
+    var controlIDs: [String]? {
+        controls.map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        }
+    }
+
     func request(connection: ConnectionOptions, kubeconfig: String? = nil) throws -> CollectWorkflow.Request {
         var collection = CollectionOptions()
-        collection.controls = controls.map {
-            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
-        }
+        collection.controls = controlIDs.map(Set.init)
         collection.kubeBenchJobPrefix = kubeBenchJob
         collection.trivyReports = trivyReport.map { URL(fileURLWithPath: $0) }
         collection.trivyExecutable = Executables.find("trivy")
@@ -103,7 +117,9 @@ struct CollectOutputOptions: ParsableArguments {
         )
         let keyPath = signingKey ?? ProcessInfo.processInfo.environment["AUDITPACK_SIGNING_KEY"]
         request.signingKey = try keyPath.map { try SigningKey.load(path: $0) }
+        request.signingKeyPath = keyPath
         request.previous = previous.map { URL(fileURLWithPath: $0) }
+        request.force = force
         return request
     }
 
