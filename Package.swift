@@ -169,6 +169,11 @@ let package = Package(
             name: "PackagingTests",
             dependencies: ["AuditPackCore", "Packaging", "TestSupport", "Workflows"]
         ),
+        // Runs the built `auditpack` binary: exit codes, output files, signals, what reaches stdout/stderr.
+        .testTarget(
+            name: "AuditPackCLITests",
+            dependencies: ["AuditPackCore", "KubeEmulator", "Packaging", "TestSupport"]
+        ),
         .testTarget(
             name: "ObjectStoreTests",
             dependencies: [

@@ -35,9 +35,13 @@ extension AuditPack {
         func run() async throws {
             MemoryTuning.returnFreedMemory()
             let logger = global.makeLogger()
+            WorkFolder.installSignalCleanup()
+            // Working files are private (0600 in a 0700 folder); the package gets the usual mode.
+            let userMask = umask(0o077)
             let result = try await CLIExit.guarding {
                 try await CollectWorkflow.run(try output.request(connection: connection), logger: logger)
             }
+            chmod(result.package.path, 0o666 & ~userMask)
             output.print(result)
             var failed = result.incomplete.contains(where: { $0.status != .notApplicable })
             if let upload {
@@ -47,6 +51,7 @@ extension AuditPack {
                         request: uploadOptions.request(destination: upload),
                         logger: logger
                     )
+                    chmod(uploaded.file.path, 0o666 & ~userMask)
                     if !output.quiet && !output.json {
                         print(UploadText.line(uploaded.receipt) + "\nReceipt: \(uploaded.file.path)")
                     }
@@ -82,6 +87,9 @@ struct CollectOutputOptions: ParsableArguments {
     @Option(help: "The previous package of a series: its manifest hash is recorded, linking the two.")
     var previous: String?
 
+    @Flag(help: "Replace the --output file if it exists (never a file this command reads).")
+    var force = false
+
     @Flag(help: "Print only the package path.")
     var quiet = false
 
@@ -89,9 +97,11 @@ struct CollectOutputOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        if let controls {
-            let ids = controls.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        if let ids = controlIDs {
             let known = (try? Catalog.builtIn().controls.map(\.id)) ?? []
+            guard !ids.isEmpty else {
+                throw ValidationError("--controls names no control; name some of \(known.joined(separator: ", ")).")
+            }
             let unknown = ids.filter { !known.contains($0) }
             guard unknown.isEmpty else {
                 throw ValidationError(
@@ -108,11 +118,16 @@ struct CollectOutputOptions: ParsableArguments {
         guard !(quiet && json) else { throw ValidationError("Use either --quiet or --json, not both.") }
     }
 
+    /// The ids `--controls` names (empty entries dropped), or nil for all.
+    var controlIDs: [String]? {
+        controls.map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        }
+    }
+
     func request(connection: ConnectionOptions, kubeconfig: String? = nil) throws -> CollectWorkflow.Request {
         var collection = CollectionOptions()
-        collection.controls = controls.map {
-            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
-        }
+        collection.controls = controlIDs.map(Set.init)
         collection.kubeBenchJobPrefix = kubeBenchJob
         collection.trivyReports = trivyReport.map { URL(fileURLWithPath: $0) }
         collection.trivyExecutable = Executables.find("trivy")
@@ -130,7 +145,9 @@ struct CollectOutputOptions: ParsableArguments {
         )
         let keyPath = signingKey ?? ProcessInfo.processInfo.environment["AUDITPACK_SIGNING_KEY"]
         request.signingKey = try keyPath.map { try SigningKey.load(path: $0) }
+        request.signingKeyPath = keyPath
         request.previous = previous.map { URL(fileURLWithPath: $0) }
+        request.force = force
         return request
     }
 

@@ -31,9 +31,22 @@ extension AuditPack {
         @Option(help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Flag(help: "Replace the --output file if it exists (never the package or the policy file).")
+        var force = false
+
         @OptionGroup var trust: TrustOptions
 
         func run() async throws {
+            if let output {
+                try await CLIExit.guarding {
+                    try OutputFile.check(
+                        URL(fileURLWithPath: output),
+                        force: force,
+                        inputs: [OutputFile.Input(flag: "package", path: package)]
+                            + (policy.map { [OutputFile.Input(flag: "--policy", path: $0)] } ?? [])
+                    )
+                }
+            }
             let (text, originChecked) = try await CLIExit.guarding {
                 let trusted = try trust.resolve()
                 let text = try ReportWorkflow.run(

@@ -15,4 +15,21 @@ struct AuditPack: AsyncParsableCommand {
             Sandbox.self, Upload.self,
         ]
     )
+
+    /// Runs the command; usage errors (unknown flags, values out of range) exit 2 as the README
+    /// documents, not swift-argument-parser's default 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(CLIExit.usage)
+        }
+    }
 }

@@ -3,6 +3,9 @@ import Foundation
 
 /// The only place errors become exit codes: the message goes to stderr, the code to the shell.
 enum CLIExit {
+    /// Bad flags or arguments (the README's "2 … bad flags").
+    static let usage: Int32 = 2
+
     /// Runs `body`; a failure prints `error: …` and exits with `code`.
     static func guarding<T>(code: Int32 = 2, _ body: () async throws -> T) async throws -> T {
         do {

@@ -17,7 +17,9 @@ struct ConnectionOptions: ParsableArguments {
     var concurrency: Int = 8
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard timeout.isFinite, timeout >= 0.001, timeout <= 86_400 else {
+            throw ValidationError("--timeout must be a number of seconds between 0.001 and 86400 (one day).")
+        }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
     }
 

@@ -17,9 +17,12 @@ public struct Catalog: Sendable, Codable, Equatable {
         public var thresholds: [String: ThresholdValue]?
         public var managedControlPlaneNote: String?
         public var remediation: String
+        /// Evidence items of other controls this control's evaluator reads: collected whenever this
+        /// control is, so a control selected alone is judged as in a full run.
+        public var requires: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, objective, frameworks, evidence, thresholds, remediation
+            case id, title, objective, frameworks, evidence, thresholds, remediation, requires
             case manualMinutes = "manual_minutes"
             case managedControlPlaneNote = "managed_control_plane_note"
         }
@@ -125,6 +128,14 @@ extension Catalog {
                         reason: "evidence \(item.id) (\(item.file)) repeats an id or file name"
                     )
                 }
+            }
+        }
+        for control in controls {
+            for required in control.requires ?? [] where !itemIDs.contains(required) {
+                throw CatalogError.invalid(
+                    file: file,
+                    reason: "control \(control.id) requires evidence \(required), which no control collects"
+                )
             }
         }
     }

@@ -90,12 +90,18 @@ struct ByteScan {
         return .malformed
     }
 
-    /// Whether the key of `frame` is `text`.
+    /// Whether the key of `frame` is `text`, after decoding JSON escapes (`"v\u0061lue"` is `value`).
     func key(_ frame: Frame, is text: StaticString) -> Bool {
-        guard let range = frame.key, range.count == text.utf8CodeUnitCount, let base = raw.baseAddress else {
-            return false
+        guard let range = frame.key, let base = raw.baseAddress else { return false }
+        if range.count == text.utf8CodeUnitCount, memcmp(base + range.lowerBound, text.utf8Start, range.count) == 0 {
+            return true
         }
-        return memcmp(base + range.lowerBound, text.utf8Start, range.count) == 0
+        // An escaped key is at least as long as its text; only then is it worth decoding.
+        guard range.count > text.utf8CodeUnitCount,
+            memchr(base + range.lowerBound, Int32(Self.backslash), range.count) != nil,
+            let decoded = self.text((range.lowerBound - 1)..<(range.upperBound + 1))
+        else { return false }
+        return decoded.utf8.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The bytes inside a string's quotes.

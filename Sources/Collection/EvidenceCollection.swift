@@ -16,6 +16,7 @@ public enum EvidenceCollection {
         let selected = options.controls ?? Set(known)
         let unknown = selected.subtracting(known).sorted()
         guard unknown.isEmpty else { throw CollectionError.unknownControls(unknown, known: known) }
+        guard !selected.isEmpty else { throw CollectionError.noControls(known: known) }
 
         let startedAt = options.clock()
         let wallStart = ContinuousClock.now
@@ -36,9 +37,7 @@ public enum EvidenceCollection {
         }
         let redactor = Redactor(secretNamePatterns: secretPatterns(catalog))
         let lists = SharedLists(client: client, redactor: redactor, folder: cache)
-        let jobs = catalog.controls.filter { selected.contains($0.id) }.flatMap { control in
-            control.evidence.map { (control, $0) }
-        }
+        let jobs = Self.jobs(catalog, selected: selected)
         let entries = await withTaskGroup(of: (Int, Manifest.Entry).self) { group in
             for (index, (control, item)) in jobs.enumerated() {
                 let context = ItemContext(
@@ -86,6 +85,15 @@ public enum EvidenceCollection {
             controls: entries
         )
         return CollectionRun(manifest: manifest, evidenceFolder: evidence)
+    }
+
+    /// The items of the selected controls, plus the items of other controls they declare they read
+    /// (`requires`), in catalog order.
+    static func jobs(_ catalog: Catalog, selected: Set<String>) -> [(Catalog.Control, Catalog.EvidenceItem)] {
+        let required = Set(catalog.controls.filter { selected.contains($0.id) }.flatMap { $0.requires ?? [] })
+        return catalog.controls.flatMap { control in
+            control.evidence.filter { selected.contains(control.id) || required.contains($0.id) }.map { (control, $0) }
+        }
     }
 
     /// Runs one item and turns whatever happened into a manifest entry with a file.

@@ -18,6 +18,9 @@ public final class Redactor: @unchecked Sendable {
         public var name: String
         /// Where in the object, e.g. `spec.containers[app].env[DB_PASSWORD].value`.
         public var field: String
+        /// What recognised it: `name:<pattern>` (a secret-looking name) or `value:<rule>` (a known format,
+        /// `SecretValueRules`).
+        public var detector: String
         public var length: Int
         public var fingerprint: String
 
@@ -44,159 +47,84 @@ public final class Redactor: @unchecked Sendable {
 
     /// Whether a name (env var, ConfigMap key) looks like it holds a secret.
     public func looksSecret(_ name: String) -> Bool {
+        secretPattern(name) != nil
+    }
+
+    /// The first secret-name pattern `name` contains (upper-cased, `-` and `.` read as `_`).
+    func secretPattern(_ name: String) -> String? {
         let normalized = name.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(
             of: ".",
             with: "_"
         )
-        return patterns.contains { normalized.contains($0) }
+        return patterns.first { normalized.contains($0) }
     }
 
-    /// Whether an item must be parsed and redacted: Secrets and ConfigMaps always; anything else only when
-    /// its bytes may hold a literal secret-looking env value (`mayHoldSecret`, a byte scan, no parsing).
+    /// Kinds always parsed and redacted: their values are secret by nature (Secret), often secret
+    /// (ConfigMap) or hold credentials in known fields (External Secrets, Kyverno, admission webhooks).
+    static let alwaysParsed: Set<String> = [
+        "Secret", "ConfigMap", "SecretStore", "ClusterSecretStore", "ExternalSecret", "ClusterExternalSecret",
+        "ClusterPolicy", "Policy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+    ]
+
+    /// Whether an item must be parsed and redacted: the `alwaysParsed` kinds; anything else only when its
+    /// bytes may hold something `redact` changes (`mayHoldSecret`, a byte scan, no parsing).
     public func decide(_ item: ListItem) throws -> ListFileWriter.Decision {
-        let kind = item.kind
-        guard kind == "Secret" || kind == "ConfigMap" || mayHoldSecret(item.bytes) else { return .keep }
+        guard Self.alwaysParsed.contains(item.kind) || mayHoldSecret(item.bytes) else { return .keep }
         return .replace(redact(try item.object()))
     }
 
     /// The object with secret values replaced by `REDACTED`.
     public func redact(_ object: [String: Any]) -> [String: Any] {
+        redact(object, recording: true)
+    }
+
+    /// `redact`; `recording` false for embedded copies (a last-applied annotation), whose values the
+    /// caller reports.
+    func redact(_ object: [String: Any], recording: Bool) -> [String: Any] {
         var object = object
         let kind = object["kind"] as? String ?? ""
         let metadata = object["metadata"] as? [String: Any] ?? [:]
-        let location = (kind, metadata["namespace"] as? String, metadata["name"] as? String ?? "")
-        if kind == "Secret" {
+        let location =
+            recording
+            ? Location(kind: kind, namespace: metadata["namespace"] as? String, name: metadata["name"] as? String ?? "")
+            : nil
+        switch kind {
+        case "Secret":
             for field in ["data", "stringData"] {
                 guard let values = object[field] as? [String: Any] else { continue }
                 object[field] = values.mapValues { _ in Self.marker }
             }
+        case "ConfigMap":
+            object = redactConfigMap(object, location: location)
+        default:
+            object = redactCustomResource(object, location: location)
         }
-        if kind == "ConfigMap", let data = object["data"] as? [String: Any] {
-            var redacted = data
-            for (key, value) in data where looksSecret(key) {
-                if let text = value as? String, !text.isEmpty {
-                    record("C06.configmap-secret-key", location, field: "data.\(key)", value: text)
-                    redacted[key] = Self.marker
-                }
-            }
-            object["data"] = redacted
-        }
-        object["metadata"] = redactLastApplied(metadata, kind: kind, location: location)
-        if var spec = object["spec"] as? [String: Any] {
-            spec = redactPodSpecHolder(spec, location: location, prefix: "spec")
-            object["spec"] = spec
+        if object["metadata"] != nil { object["metadata"] = redactMetadata(metadata, kind: kind, location: location) }
+        if let spec = object["spec"] as? [String: Any] {
+            object["spec"] = redactPodSpecHolder(spec, location: location, prefix: "spec")
         }
         return object
     }
 
-    private func redactLastApplied(
-        _ metadata: [String: Any],
-        kind: String,
-        location: (String, String?, String)
-    ) -> [String: Any] {
-        let annotation = "kubectl.kubernetes.io/last-applied-configuration"
-        guard var annotations = metadata["annotations"] as? [String: Any],
-            let text = annotations[annotation] as? String,
-            let applied = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-        else { return metadata }
-        var cleaned = applied
-        var changed = false
-        for field in ["data", "stringData"] {
-            guard let values = applied[field] as? [String: Any], !values.isEmpty else { continue }
-            if (applied["kind"] as? String ?? kind) == "Secret" {
-                for (key, value) in values {
-                    record(
-                        "C06.secret-in-last-applied-annotation",
-                        location,
-                        field: "metadata.annotations[\(annotation)].\(field).\(key)",
-                        value: "\(value)"
-                    )
-                }
-            }
-            cleaned[field] = values.mapValues { _ in Self.marker }
-            changed = true
-        }
-        if let spec = applied["spec"] as? [String: Any] {
-            let redacted = redactPodSpecHolder(spec, location: nil, prefix: "spec")
-            if !NSDictionary(dictionary: redacted).isEqual(to: spec) {
-                cleaned["spec"] = redacted
-                changed = true
-            }
-        }
-        guard changed,
-            let data = try? JSONWriter.data(cleaned)
-        else { return metadata }
-        var metadata = metadata
-        annotations[annotation] = String(decoding: data, as: UTF8.self)
-        metadata["annotations"] = annotations
-        return metadata
+    /// Which object a finding is about.
+    struct Location {
+        var kind: String
+        var namespace: String?
+        var name: String
     }
 
-    /// Pod specs sit at `spec` (Pod), `spec.template.spec` (Deployment, Job…) or
-    /// `spec.jobTemplate.spec.template.spec` (CronJob).
-    private func redactPodSpecHolder(
-        _ spec: [String: Any],
-        location: (String, String?, String)?,
-        prefix: String
-    )
-        -> [String: Any]
-    {
-        var spec = spec
-        for containerField in ["initContainers", "containers", "ephemeralContainers"] {
-            guard let containers = spec[containerField] as? [[String: Any]] else { continue }
-            spec[containerField] = containers.map {
-                redactContainer($0, location: location, path: "\(prefix).\(containerField)")
-            }
-        }
-        if var template = spec["template"] as? [String: Any], let inner = template["spec"] as? [String: Any] {
-            template["spec"] = redactPodSpecHolder(inner, location: location, prefix: "\(prefix).template.spec")
-            spec["template"] = template
-        }
-        if var jobTemplate = spec["jobTemplate"] as? [String: Any], let inner = jobTemplate["spec"] as? [String: Any] {
-            jobTemplate["spec"] = redactPodSpecHolder(inner, location: location, prefix: "\(prefix).jobTemplate.spec")
-            spec["jobTemplate"] = jobTemplate
-        }
-        return spec
-    }
-
-    private func redactContainer(
-        _ container: [String: Any],
-        location: (String, String?, String)?,
-        path: String
-    )
-        -> [String: Any]
-    {
-        guard let env = container["env"] as? [[String: Any]] else { return container }
-        var container = container
-        let containerName = container["name"] as? String ?? "?"
-        container["env"] = env.map { variable -> [String: Any] in
-            guard let name = variable["name"] as? String, looksSecret(name),
-                let value = variable["value"] as? String, !value.isEmpty
-            else { return variable }
-            if let location {
-                record(
-                    "C06.literal-secret-env",
-                    location,
-                    field: "\(path)[\(containerName)].env[\(name)].value",
-                    value: value
-                )
-            }
-            var redacted = variable
-            redacted["value"] = Self.marker
-            return redacted
-        }
-        return container
-    }
-
-    private func record(_ rule: String, _ location: (String, String?, String), field: String, value: String) {
+    /// Records a finding at `location` (nil: inside an embedded copy, already reported or not reportable).
+    func record(_ rule: String, _ location: Location?, field: String, value: String, detector: String) {
+        guard let location else { return }
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key)
         let fingerprint = "hmac-sha256:" + mac.prefix(8).map { String(format: "%02x", $0) }.joined()
         let finding = Finding(
             rule: rule,
-            kind: location.0,
-            namespace: location.1,
-            name: location.2,
+            kind: location.kind,
+            namespace: location.namespace,
+            name: location.name,
             field: field,
+            detector: detector,
             length: value.utf8.count,
             fingerprint: fingerprint
         )

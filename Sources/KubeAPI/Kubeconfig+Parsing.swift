@@ -8,7 +8,7 @@ extension Kubeconfig {
         do {
             root = try Yams.load(yaml: yaml)
         } catch {
-            throw KubeAPIError.kubeconfigInvalid(file: file, reason: "not YAML (\(error))")
+            throw KubeAPIError.kubeconfigInvalid(file: file, reason: Self.yamlProblem(error))
         }
         var config = Kubeconfig()
         config.files = [file]

@@ -21,14 +21,13 @@ public struct SigningKey: Sendable {
     }
 
     /// Reads a private key; refuses one that group or others can read (with the chmod that fixes it).
+    /// A symlink (how a Kubernetes Secret volume mounts a key) is judged by its target's mode.
     public static func load(path: String) throws -> SigningKey {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw SigningError.keyUnreadable(path: path, reason: "no such file")
         }
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        let mode = Int(info.st_mode) & 0o7777
         guard mode & 0o077 == 0 else {
             throw SigningError.keyTooOpen(path: path, mode: mode)
         }

@@ -22,6 +22,10 @@ public enum CollectWorkflow {
         public var signingKey: SigningKey?
         /// The previous package of a series, linked by hash.
         public var previous: URL?
+        /// Where the signing key was read from (an input: never overwritten).
+        public var signingKeyPath: String?
+        /// Replace an existing output file (never one of the command's inputs).
+        public var force = false
 
         public init(
             kubeconfig: String? = nil,
@@ -60,9 +64,16 @@ public enum CollectWorkflow {
             context: request.context,
             environment: request.environment
         )
+        let inputs = request.inputs
+        if let output = request.output { try OutputFile.check(output, force: request.force, inputs: inputs) }
         let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        // Beside the output: private, on the same filesystem, and cleaned up however the run ends.
+        let workFolder = try WorkFolder(
+            directory: request.output?.deletingLastPathComponent() ?? request.directory,
+            outputName: request.output?.lastPathComponent ?? "audit-evidence"
+        )
+        defer { workFolder.remove() }
+        let work = workFolder.url
         var phases = PhaseTimer(logger: logger)
         do {
             let run = try await EvidenceCollection.collect(
@@ -85,6 +96,7 @@ public enum CollectWorkflow {
                         startedAt: startedAt
                     )
                 )
+            if request.output == nil { try OutputFile.check(destination, force: request.force, inputs: inputs) }
             // The evidence files are final: compress them into the package while the findings are made.
             let evidenceFolder = run.evidenceFolder
             let packing = Task.detached {
@@ -131,6 +143,13 @@ public enum CollectWorkflow {
                 session = try await packing.value
             } catch {
                 (try? await packing.value)?.abandon()
+                throw error
+            }
+            // Checked again at the last moment: the file may have appeared while collecting.
+            do {
+                try OutputFile.check(destination, force: request.force, inputs: inputs)
+            } catch {
+                session.abandon()
                 throw error
             }
             let written = try EvidencePackage.finish(

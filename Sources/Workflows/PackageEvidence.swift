@@ -42,23 +42,3 @@ enum PackageEvidence {
         return try? JSONDecoder().decode(FindingsDocument.self, from: data)
     }
 }
-
-/// Problems the workflows report.
-public enum WorkflowError: Error, CustomStringConvertible, Equatable {
-    case packageNotIntact(path: String, reasons: [String], exitCode: Int32)
-
-    public var description: String {
-        switch self {
-        case .packageNotIntact(let path, let reasons, _):
-            return "\(path) does not verify (\(reasons.prefix(3).joined(separator: "; "))). "
-                + "Run `auditpack verify \(path)` for details; only intact packages are evaluated."
-        }
-    }
-
-    /// The exit code a CLI should use.
-    public var exitCode: Int32 {
-        switch self {
-        case .packageNotIntact(_, _, let code): return code
-        }
-    }
-}

@@ -90,6 +90,96 @@ import Testing
                 + #"[{"name":"c","env":[{"name":"STRIPE_SECRET","value":"sk_live"}]}]}}}}"#,
             mayHold: true
         ),
+        Case(
+            name: "escaped value key",
+            json: pod(env: #"[{"name":"DB_PASSWORD","v\u0061lue":"hunter2"}]"#),
+            mayHold: true
+        ),
+        Case(
+            name: "escaped name key",
+            json: pod(env: #"[{"n\u0061me":"DB_PASSWORD","value":"hunter2"}]"#),
+            mayHold: true
+        ),
+        Case(
+            name: "private key under a harmless name",
+            json: pod(
+                env: #"[{"name":"SIGNING","value":"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"}]"#
+            ),
+            mayHold: true
+        ),
+        Case(
+            name: "bearer header",
+            json: pod(env: #"[{"name":"AUTH_HEADER","value":"Bearer abcdefgh12345"}]"#),
+            mayHold: true
+        ),
+        Case(
+            name: "access key id in a URL variable",
+            json: pod(env: #"[{"name":"DB_URL","value":"AKIAIOSFODNN7EXAMPLE"}]"#),
+            mayHold: true
+        ),
+        Case(
+            name: "url with password",
+            json: pod(env: #"[{"name":"DATABASE","value":"postgres://app:pw@db:5432/app"}]"#),
+            mayHold: true
+        ),
+        Case(
+            name: "url without password",
+            json: pod(env: #"[{"name":"DATABASE","value":"postgres://db:5432/app"}]"#),
+            mayHold: false
+        ),
+        Case(
+            name: "secret flag in command",
+            json:
+                #"{"kind":"Pod","metadata":{"name":"kube-apiserver"},"spec":{"containers":[{"name":"a","command":"#
+                + #"["kube-apiserver","--oidc-client-secret=s3cr3t"]}]}}"#,
+            mayHold: true
+        ),
+        Case(
+            name: "flag then value in args",
+            json:
+                #"{"kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"a","args":["--token","t0k3n"]}]}}"#,
+            mayHold: true
+        ),
+        Case(
+            name: "harmless flags",
+            json:
+                #"{"kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"a","command":"#
+                + #"["kube-apiserver","--audit-log-path=/var/log/a.log"]}]}}"#,
+            mayHold: false
+        ),
+        Case(
+            name: "jwt in an annotation",
+            json: pod(
+                env: "[]",
+                annotations:
+                    #"{"example.com/session":"eyJhbGciOiJIUzI1NiJ9abcdefgh.eyJzdWIiOiIxMjM0NTY3ODkwIn0abc.sig"}"#
+            ),
+            mayHold: true
+        ),
+        Case(
+            name: "last-applied with trailing text",
+            json: pod(
+                env: "[]",
+                annotations: #"{"kubectl.kubernetes.io/last-applied-configuration":"{} {\"spec\":1}"}"#
+            ),
+            mayHold: true
+        ),
+        Case(
+            name: "last-applied with duplicate keys",
+            json: pod(
+                env: "[]",
+                annotations: #"{"kubectl.kubernetes.io/last-applied-configuration":"{\"a\":1,\"a\":2}"}"#
+            ),
+            mayHold: true
+        ),
+        Case(
+            name: "escaped last-applied key",
+            json: pod(
+                env: "[]",
+                annotations: #"{"kubectl.kubernetes.io/last\u002dapplied-configuration":"{\"data\":{\"k\":\"v\"}}"}"#
+            ),
+            mayHold: true
+        ),
     ]
 
     @Test(arguments: cases)
