@@ -62,10 +62,12 @@ struct CollectedPackage {
         signingKey: SigningKey? = nil,
         previous: URL? = nil,
         folder: TestFolder = TestFolder(),
+        faults: FaultProfile? = nil,
         logger: Logger = EmulatorFixture.quietLogger
     ) async throws -> CollectedPackage {
         let store = try store ?? ClusterStore.sample()
         return try await withEmulator(store: store, options: options) { fixture in
+            fixture.emulator.setFaultProfile(faults)
             let kubeconfig = try folder.write("kubeconfig-\(UUID().uuidString)", fixture.emulator.kubeconfigYAML())
             var collection = CollectionOptions()
             collection.controls = controls
