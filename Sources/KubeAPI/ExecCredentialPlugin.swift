@@ -29,6 +29,9 @@ public actor ExecCredentialPlugin {
     private var inFlight: Task<Credential, Error>?
     /// How many times the plugin has run; tests read it to check caching.
     public private(set) var runs = 0
+    /// How long the last run took, from the start of the plugin until it and its process group were done
+    /// (nil before the first run).
+    public private(set) var lastRunDuration: Duration?
 
     public init(
         config: Kubeconfig.ExecConfig,
@@ -103,6 +106,7 @@ public actor ExecCredentialPlugin {
         } catch {
             throw failure("could not start \(executable) (\(error.localizedDescription))")
         }
+        lastRunDuration = result.duration
         if result.timedOut {
             throw failure(
                 "it did not finish within \(KubeAPIError.seconds(KubeClient.seconds(timeout))) s and was stopped "

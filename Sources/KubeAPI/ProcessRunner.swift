@@ -19,6 +19,8 @@ public struct ProcessOutput: Sendable {
     public var timedOut: Bool
     /// True when the process was killed for writing more than the output limit.
     public var outputLimitExceeded = false
+    /// From the start to the end of the run, measured on the thread that waited for it.
+    public var duration: Duration = .zero
 }
 
 /// Runs a program directly (never through a shell) and collects its output, within a time limit.
@@ -39,8 +41,10 @@ public enum ProcessRunner {
         outputLimit: Int = 64 * 1024 * 1024
     ) async throws -> ProcessOutput {
         let limits = Limits(timeout: timeout, killGrace: killGrace, linger: lingerAfterExit, output: outputLimit)
+        // A thread of its own: the wait blocks, and Dispatch's global pool (about one thread per core) may be
+        // busy with other blocking work, which would delay the deadline itself.
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 do {
                     let child = try SpawnedProcess(
                         executable: executable,
@@ -52,6 +56,8 @@ public enum ProcessRunner {
                     continuation.resume(throwing: error)
                 }
             }
+            thread.name = "auditpack-process"
+            thread.start()
         }
     }
 

@@ -85,7 +85,8 @@ struct SpawnedProcess {
     /// Reads both pipes until the process has exited and they are closed, or a limit is hit; stops the
     /// process group when it must. Always returns within `timeout + killGrace` (plus a moment).
     func collect(limits: ProcessRunner.Limits) -> ProcessOutput {
-        let deadline = ContinuousClock.now + limits.timeout
+        let started = ContinuousClock.now
+        let deadline = started + limits.timeout
         var streams = [(descriptor: stdoutFD, data: Data()), (descriptor: stderrFD, data: Data())]
         var status: Int32?
         var exitedAt: ContinuousClock.Instant?
@@ -126,7 +127,8 @@ struct SpawnedProcess {
             stdout: streams[0].data,
             stderr: streams[1].data,
             timedOut: timedOut,
-            outputLimitExceeded: overflow
+            outputLimitExceeded: overflow,
+            duration: ContinuousClock.now - started
         )
     }
 

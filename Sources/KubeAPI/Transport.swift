@@ -171,7 +171,7 @@ actor Transport {
             // `read` is AsyncHTTPClient's idle-read timer (reset by every byte received); the end-to-end
             // bound is KubeClient's deadline.
             timeout: .init(
-                connect: KubeClient.timeAmount(min(.seconds(10), options.requestTimeout)),
+                connect: .seconds(10),
                 read: KubeClient.timeAmount(options.idleReadTimer)
             )
         )
