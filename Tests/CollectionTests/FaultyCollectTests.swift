@@ -37,4 +37,17 @@ struct FaultyCollectTests {
         let statuses = Set(package.requestLog.map(\.status))
         #expect(statuses.isSuperset(of: [410, 429, 500]), "the faults happened: \(statuses.sorted())")
     }
+
+    /// 160 KiB holds the largest single answer of the sample (the kube-bench log, 151 KB) but not every full
+    /// 500-item page; such a page used to fail the item as "check the network".
+    @Test func pagesLargerThanTheResponseCapShrinkInsteadOfFailing() async throws {
+        let expected = try Self.evidence(try await CollectedPackage.collect())
+        let package = try await CollectedPackage.collect(maxResponseBytes: 160 * 1024)
+        let faulty = try Self.evidence(package)
+        for (id, summary) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(faulty[id] == summary, "\(id): \(package.entry(id)?.note ?? "")")
+        }
+        let limits = Set(package.requestLog.compactMap { $0.queryItems["limit"] })
+        #expect(limits.contains("250"), "some page was asked for again with half the limit: \(limits.sorted())")
+    }
 }

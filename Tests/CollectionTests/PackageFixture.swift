@@ -63,6 +63,7 @@ struct CollectedPackage {
         previous: URL? = nil,
         folder: TestFolder = TestFolder(),
         faults: FaultProfile? = nil,
+        maxResponseBytes: Int? = nil,
         logger: Logger = EmulatorFixture.quietLogger
     ) async throws -> CollectedPackage {
         let store = try store ?? ClusterStore.sample()
@@ -71,10 +72,12 @@ struct CollectedPackage {
             let kubeconfig = try folder.write("kubeconfig-\(UUID().uuidString)", fixture.emulator.kubeconfigYAML())
             var collection = CollectionOptions()
             collection.controls = controls
+            var clientOptions = EmulatorFixture.fastOptions(pageSize: pageSize)
+            if let maxResponseBytes { clientOptions.maxResponseBytes = maxResponseBytes }
             var request = CollectWorkflow.Request(
                 kubeconfig: kubeconfig,
                 directory: folder.url,
-                clientOptions: EmulatorFixture.fastOptions(pageSize: pageSize),
+                clientOptions: clientOptions,
                 collection: collection,
                 environment: [:]
             )
