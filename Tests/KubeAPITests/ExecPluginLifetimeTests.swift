@@ -60,20 +60,17 @@ struct ExecPluginLifetimeTests {
         ((try? String(contentsOfFile: counter + ".runs", encoding: .utf8)) ?? "").split(separator: "\n").count
     }
 
-    // Durations are the plugin's own (measured by the thread that runs it), so a loaded machine running the
-    // whole suite in parallel cannot blur them; only the outer bound includes scheduling delays.
+    // Durations are the plugin's own (measured by the thread that runs it): in the whole suite, run in parallel
+    // on 2 cores, wall time around an `await` was seen to exceed two minutes for a 3 s run.
 
     @Test func aHangingPluginIsStoppedWithItsChildrenAtTheDeadline() async throws {
         let folder = TestFolder()
         let pidFile = folder.path("pids")
         let plugin = try Self.plugin("hanging-plugin", env: [("PLUGIN_PIDS", pidFile)], timeout: .seconds(1))
-        let started = ContinuousClock.now
         let error = await #expect(throws: KubeAPIError.self) { try await plugin.credential() }
-        let elapsed = ContinuousClock.now - started
         // 1 s to the deadline, SIGTERM is ignored, SIGKILL 2 s later: about 3 s. Unbounded it would never end.
         let run = try #require(await plugin.lastRunDuration)
         #expect(run >= .seconds(3) && run < .seconds(8), "timeout plus the kill grace: \(run)")
-        #expect(elapsed < .seconds(120), "returned at all: \(elapsed)")
         let text = error?.description ?? ""
         #expect(text.contains(try Self.script("hanging-plugin")), "names the plugin: \(text)")
         #expect(text.contains("did not finish within 1 s"))

@@ -4,8 +4,9 @@ import KubeEmulator
 import TestSupport
 import Testing
 
-/// Timings: each bound is far below what the fault would take unbounded, and leaves room for a loaded 2-core
-/// machine running the whole suite in parallel (connecting and the TLS handshake count against the timeout).
+/// The error kind shows which limit ended the request (a trickle or stall would otherwise take 1,000 s or
+/// more); the wall-time bounds only show it ended, with room for the whole suite running in parallel on 2 cores
+/// (connecting and the TLS handshake count against the timeout too).
 @Suite("--timeout bounds each request end to end; an idle connection fails sooner")
 struct TimeoutTests {
     static let path = "/api/v1/namespaces"
@@ -37,7 +38,7 @@ struct TimeoutTests {
             let elapsed = ContinuousClock.now - started
             await client.shutdown()
             #expect(error == .timedOut(path: Self.path, seconds: 4))
-            #expect(elapsed < .seconds(30), "bounded by --timeout, took \(elapsed)")
+            #expect(elapsed < .seconds(120), "bounded by --timeout, took \(elapsed)")
             let text = error?.description ?? ""
             #expect(text.contains("within 4 s"))
             #expect(text.contains("Raise --timeout"))
@@ -58,7 +59,7 @@ struct TimeoutTests {
             let elapsed = ContinuousClock.now - started
             await client.shutdown()
             #expect(error == .stalled(path: Self.path, seconds: 3))
-            #expect(elapsed < .seconds(60), "the idle timeout, not the 120 s request timeout: \(elapsed)")
+            #expect(elapsed < .seconds(100), "the idle timeout, not the 120 s request timeout: \(elapsed)")
             #expect(error?.description.contains("sent nothing for 3 s") == true)
         }
     }
@@ -75,7 +76,7 @@ struct TimeoutTests {
             await client.shutdown()
             #expect(error == .timedOut(path: Self.path, seconds: 4.5))
             #expect(error?.description.contains("within 4.5 s") == true)
-            #expect(elapsed < .seconds(30), "the page would take 200 s: \(elapsed)")
+            #expect(elapsed < .seconds(120), "the page would take 200 s: \(elapsed)")
         }
     }
 }
