@@ -48,14 +48,17 @@ enum ErrorMapping {
         _ error: Error,
         server: String,
         path: String,
-        timeoutSeconds: Double
+        timeoutSeconds: Double,
+        idleSeconds: Double
     ) async
         -> KubeAPIError
     {
         if let client = error as? HTTPClientError {
             switch client {
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
+            case .deadlineExceeded, .writeTimeout:
                 return .timedOut(path: path, seconds: timeoutSeconds)
+            case .readTimeout:
+                return .stalled(path: path, seconds: idleSeconds)
             case .tlsHandshakeTimeout:
                 return .tls(.other, server: server, detail: "handshake timed out")
             default:

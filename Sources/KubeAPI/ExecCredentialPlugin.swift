@@ -2,7 +2,9 @@ import AuditPackCore
 import Foundation
 
 /// Runs a kubeconfig `exec` credential plugin (client.authentication.k8s.io v1 / v1beta1) without a shell,
-/// and caches what it returns until its `expirationTimestamp`.
+/// and caches what it returns until its `expirationTimestamp`: the plugin runs once per credential lifetime,
+/// and callers arriving while it runs wait for that run instead of starting another. A run is bounded by
+/// `timeout` (the plugin's process group is then stopped).
 public actor ExecCredentialPlugin {
     public static let supportedAPIVersions = [
         "client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1",
@@ -22,9 +24,14 @@ public actor ExecCredentialPlugin {
     private let cluster: (server: String, caPEM: Data?, insecure: Bool)
     private let environment: [String: String]
     private let now: @Sendable () -> Date
+    private let timeout: Duration
     private var cached: Credential?
+    private var inFlight: Task<Credential, Error>?
     /// How many times the plugin has run; tests read it to check caching.
     public private(set) var runs = 0
+    /// How long the last run took, from the start of the plugin until it and its process group were done
+    /// (nil before the first run).
+    public private(set) var lastRunDuration: Duration?
 
     public init(
         config: Kubeconfig.ExecConfig,
@@ -32,8 +39,10 @@ public actor ExecCredentialPlugin {
         userName: String,
         cluster: (server: String, caPEM: Data?, insecure: Bool),
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        timeout: Duration = .seconds(120),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.timeout = timeout
         self.config = config
         self.baseDirectory = baseDirectory
         self.userName = userName
@@ -42,32 +51,70 @@ public actor ExecCredentialPlugin {
         self.now = now
     }
 
-    /// The cached credential while it is valid, else a fresh one from the plugin.
+    /// The cached credential while it is valid, else a fresh one from the plugin (one run for all callers
+    /// that ask while it runs).
     public func credential() async throws -> Credential {
         if let cached, cached.expiration.map({ $0 > now() }) ?? true {
             return cached
         }
-        let fresh = try await run()
-        cached = fresh
-        return fresh
+        let task: Task<Credential, Error>
+        if let inFlight {
+            task = inFlight
+        } else {
+            runs += 1
+            task = Task { try await self.run() }
+            inFlight = task
+        }
+        do {
+            let fresh = try await task.value
+            finish(task, with: fresh)
+            return fresh
+        } catch {
+            finish(task, with: nil)
+            throw error
+        }
+    }
+
+    private func finish(_ task: Task<Credential, Error>, with credential: Credential?) {
+        guard inFlight == task else { return }
+        inFlight = nil
+        if let credential { cached = credential }
     }
 
     /// Forgets the cached credential (after the server answered 401), so the next call re-runs the plugin.
-    public func invalidate() {
+    /// With `rejected`, only when that is still the cached credential: many requests rejected at once cause
+    /// one new run, not one each.
+    public func invalidate(rejected: Credential? = nil) {
+        guard rejected == nil || rejected == cached else { return }
         cached = nil
     }
 
     private func run() async throws -> Credential {
-        runs += 1
         let executable = try resolveExecutable()
         var env = environment
         for (name, value) in config.env { env[name] = value }
         env["KUBERNETES_EXEC_INFO"] = execInfo()
         let result: ProcessOutput
         do {
-            result = try await ProcessRunner.run(executable: executable, arguments: config.args, environment: env)
+            result = try await ProcessRunner.run(
+                executable: executable,
+                arguments: config.args,
+                environment: env,
+                timeout: timeout,
+                outputLimit: 1 << 20
+            )
         } catch {
             throw failure("could not start \(executable) (\(error.localizedDescription))")
+        }
+        lastRunDuration = result.duration
+        if result.timedOut {
+            throw failure(
+                "it did not finish within \(KubeAPIError.seconds(KubeClient.seconds(timeout))) s and was stopped "
+                    + "(it may be waiting for an interactive login, which AuditPack cannot answer; log in first)"
+            )
+        }
+        if result.outputLimitExceeded {
+            throw failure("it wrote more than 1 MiB of output and was stopped")
         }
         guard result.status == 0 else {
             let detail = String(decoding: result.stderr.prefix(400), as: UTF8.self)

@@ -22,6 +22,16 @@ public enum KubeAPIError: Error, Sendable, Equatable {
     case tls(TLSProblem, server: String, detail: String)
     case server(status: Int, path: String, message: String)
     case timedOut(path: String, seconds: Double)
+    /// No byte arrived for `seconds` while a response was awaited or read.
+    case stalled(path: String, seconds: Double)
+    /// One response was larger than the client accepts.
+    case responseTooLarge(path: String, limitBytes: Int)
+    /// Even a page of `pageSize` items of `resource` was larger than the client accepts.
+    case pageTooLarge(resource: String, path: String, pageSize: Int, limitBytes: Int)
+    /// A LIST that would not end (repeated continue token, too many pages or bytes).
+    case endlessList(resource: String, path: String, reason: String)
+    /// A LIST that had to start over too often.
+    case listRestartsExhausted(resource: String, path: String, restarts: Int, cause: String)
     case invalidResponse(path: String, reason: String)
     case writeVerbRefused(method: String, path: String)
 }
@@ -88,14 +98,42 @@ extension KubeAPIError: CustomStringConvertible, LocalizedError {
             return "The API server answered \(status) for \(path): \(message). Retry later; if it persists, "
                 + "check the API server's health."
         case .timedOut(let path, let seconds):
-            return "No answer for \(path) within \(String(format: "%.0f", seconds)) s. Raise --timeout or check "
-                + "the API server's load."
+            return "No complete answer for \(path) within \(Self.seconds(seconds)) s (--timeout bounds each request "
+                + "end to end: connecting, the response headers and the whole body). Raise --timeout or check the "
+                + "API server's load and the network in between."
+        case .stalled(let path, let seconds):
+            return "The API server sent nothing for \(Self.seconds(seconds)) s while answering \(path) (idle read "
+                + "timeout). Check the network and any proxy or load balancer in front of the API server; a lower "
+                + "--timeout also lowers this limit."
+        case .responseTooLarge(let path, let limitBytes):
+            return "The answer for \(path) is larger than the \(Self.megabytes(limitBytes)) AuditPack accepts for "
+                + "one response. Check what the server returns there (kubectl get --raw \(path) | wc -c)."
+        case .pageTooLarge(let resource, let path, let pageSize, let limitBytes):
+            return "Even a page of \(pageSize) \(resource) (\(path)) is larger than the \(Self.megabytes(limitBytes)) "
+                + "AuditPack accepts for one response, so the list cannot be read. Find the oversized objects "
+                + "(kubectl get \(resource) -A --chunk-size=1 -o name) and shrink or remove them."
+        case .endlessList(let resource, let path, let reason):
+            return "The list of \(resource) (\(path)) does not end: \(reason). AuditPack stopped reading it so "
+                + "it cannot run forever or fill the disk. Check the API server (or a proxy in front of it) for a "
+                + "paging bug; `kubectl get \(resource) -A --chunk-size=0` lists without paging."
+        case .listRestartsExhausted(let resource, let path, let restarts, let cause):
+            return "Gave up listing \(resource) (\(path)) after \(restarts) restarts: \(cause). The objects change "
+                + "faster than they can be read, or the API server is overloaded; run the collection again later."
         case .invalidResponse(let path, let reason):
             return "The answer for \(path) is not a valid Kubernetes response: \(reason). Is the server URL a "
                 + "Kubernetes API server?"
         case .writeVerbRefused(let method, let path):
             return "Refused to send \(method) \(path): AuditPack only reads from clusters."
         }
+    }
+
+    /// "1", "2.5": whole seconds without a fraction.
+    static func seconds(_ value: Double) -> String {
+        value.rounded() == value ? String(format: "%.0f", value) : String(format: "%.1f", value)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     private static func list(_ names: [String]) -> String {

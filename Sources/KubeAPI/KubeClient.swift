@@ -5,21 +5,6 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Tunables of a client; defaults suit a laptop against a production cluster.
-public struct KubeClientOptions: Sendable {
-    /// Requests in flight at once.
-    public var concurrency = 8
-    /// Time allowed for one request, including reading its body.
-    public var requestTimeout: Duration = .seconds(60)
-    public var retry = RetryPolicy()
-    /// Items per LIST page.
-    public var pageSize = 500
-    /// Largest response body accepted (one page).
-    public var maxResponseBytes = 512 * 1024 * 1024
-
-    public init() {}
-}
-
 /// A read-only Kubernetes API client: discovery, paginated lists, single objects, pod logs and the two
 /// review APIs. Requests are bounded in number, retried on transient failures, and logged at debug level.
 public final class KubeClient: Sendable {
@@ -31,12 +16,14 @@ public final class KubeClient: Sendable {
     let discovery = DiscoveryCache()
     /// Every request sent, for provenance and tests.
     public let journal = RequestJournal()
+    /// List restarts used so far by all lists of this client (bounded by `ListLimits.restartsPerRun`).
+    let listRestarts = LockedBox(0)
 
     public init(config: ConnectionConfig, options: KubeClientOptions = KubeClientOptions(), logger: Logger) throws {
         self.config = config
         self.options = options
         self.logger = logger
-        self.transport = try Transport(config: config, logger: logger)
+        self.transport = try Transport(config: config, options: options, logger: logger)
         self.limiter = AsyncLimiter(limit: options.concurrency)
     }
 
@@ -61,14 +48,17 @@ public final class KubeClient: Sendable {
             } catch let error as KubeAPIError {
                 throw error
             } catch {
+                if Task.isCancelled || error is CancellationError { throw error }
                 let mapped = await ErrorMapping.transportError(
                     error,
                     server: config.server,
                     path: request.path,
-                    timeoutSeconds: Double(options.requestTimeout.components.seconds)
+                    timeoutSeconds: Self.seconds(options.requestTimeout),
+                    idleSeconds: Self.seconds(options.effectiveIdleTimeout)
                 )
                 if case .tls = mapped { throw mapped }
                 if case .timedOut = mapped { throw mapped }
+                if case .stalled = mapped { throw mapped }
                 if retries < options.retry.maxRetries {
                     retries += 1
                     let delay = options.retry.delay(retry: retries, retryAfter: nil)
@@ -106,7 +96,9 @@ public final class KubeClient: Sendable {
                 try await options.retry.sleep(delay)
                 continue
             }
-            if outcome.status == 401, !reauthenticated, await transport.invalidateCredentials() {
+            if outcome.status == 401, !reauthenticated,
+                await transport.invalidateCredentials(rejected: outcome.credential)
+            {
                 reauthenticated = true
                 log(request, status: 401, started: started, retries: retries, note: "re-running the credential plugin")
                 continue
@@ -121,10 +113,39 @@ public final class KubeClient: Sendable {
         var status: Int
         var body: Data
         var retryAfterSeconds: Int64?
+        /// The exec plugin credential the request was sent with.
+        var credential: ExecCredentialPlugin.Credential?
     }
 
+    /// One try of `request`, bounded end to end by `requestTimeout`: AsyncHTTPClient's own deadline ends
+    /// when the response headers arrive, so the body is raced against a timer here as well. Credentials are
+    /// fetched first (an exec plugin has its own time limit).
     private func attempt(_ request: APIRequest) async throws -> Outcome {
-        let (client, authorization) = try await transport.session()
+        let session = try await transport.session()
+        let timeout = options.requestTimeout
+        return try await withThrowingTaskGroup(of: Outcome?.self) { group in
+            group.addTask {
+                var outcome = try await self.exchange(
+                    request,
+                    client: session.client,
+                    authorization: session.authorization
+                )
+                outcome.credential = session.credential
+                return outcome
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let outcome = try await group.next() ?? nil else {
+                throw KubeAPIError.timedOut(path: request.path, seconds: Self.seconds(timeout))
+            }
+            return outcome
+        }
+    }
+
+    private func exchange(_ request: APIRequest, client: HTTPClient, authorization: String?) async throws -> Outcome {
         var http = HTTPClientRequest(url: transport.baseURL + request.pathAndQuery)
         http.method = request.verb == .get ? .GET : .POST
         http.headers.add(name: "Accept", value: request.accept)
@@ -134,17 +155,30 @@ public final class KubeClient: Sendable {
             http.headers.add(name: "Content-Type", value: "application/json")
             http.body = .bytes(ByteBuffer(bytes: body))
         }
-        let timeout = TimeAmount.nanoseconds(
-            Int64(options.requestTimeout.components.seconds) * 1_000_000_000
-                + options.requestTimeout.components.attoseconds / 1_000_000_000
-        )
-        let response = try await client.execute(http, timeout: timeout)
-        let buffer = try await response.body.collect(upTo: options.maxResponseBytes)
+        let response = try await client.execute(http, timeout: Self.timeAmount(options.requestTimeout))
+        let buffer: ByteBuffer
+        do {
+            buffer = try await response.body.collect(upTo: options.maxResponseBytes)
+        } catch is NIOTooManyBytesError {
+            throw KubeAPIError.responseTooLarge(path: request.path, limitBytes: options.maxResponseBytes)
+        }
         return Outcome(
             status: Int(response.status.code),
             body: Data(buffer.readableBytesView),
             retryAfterSeconds: response.headers.first(name: "Retry-After").flatMap { Int64($0) }
         )
+    }
+
+    /// `duration` for NIO, saturating instead of trapping on huge values.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, overflowAgain) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        return .nanoseconds(overflow || overflowAgain ? .max : total)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func log(_ request: APIRequest, status: Int?, started: ContinuousClock.Instant, retries: Int, note: String?)

@@ -1,76 +1,70 @@
 import AuditPackCore
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a finished child process left behind.
 public struct ProcessOutput: Sendable {
+    /// The exit code, or 128 + the signal number when a signal ended the process.
     public var status: Int32
     public var stdout: Data
     public var stderr: Data
     /// True when the process was killed for running past its timeout.
     public var timedOut: Bool
+    /// True when the process was killed for writing more than the output limit.
+    public var outputLimitExceeded = false
+    /// From the start to the end of the run, measured on the thread that waited for it.
+    public var duration: Duration = .zero
 }
 
-/// Runs a program directly (never through a shell) and collects its output.
+/// Runs a program directly (never through a shell) and collects its output, within a time limit.
+///
+/// The program runs in a process group of its own. At the deadline the whole group gets SIGTERM, then
+/// SIGKILL after `killGrace`, and reading stops: a child that keeps the output pipe open cannot make the
+/// caller wait. Once the program itself has exited, output still arriving within `lingerAfterExit` is read;
+/// whatever of its group is still running then (a background child holding the pipe) is stopped the same way.
 public enum ProcessRunner {
-    /// Runs `executable`; after `timeout` the process is terminated and `timedOut` is set.
+    /// Runs `executable`; after `timeout` the process group is stopped and `timedOut` is set.
     public static func run(
         executable: String,
         arguments: [String],
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        timeout: Duration = .seconds(120)
+        timeout: Duration = .seconds(120),
+        killGrace: Duration = .seconds(2),
+        lingerAfterExit: Duration = .milliseconds(500),
+        outputLimit: Int = 64 * 1024 * 1024
     ) async throws -> ProcessOutput {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+        let limits = Limits(timeout: timeout, killGrace: killGrace, linger: lingerAfterExit, output: outputLimit)
+        // A thread of its own: the wait blocks, and Dispatch's global pool (about one thread per core) may be
+        // busy with other blocking work, which would delay the deadline itself.
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
                 do {
-                    continuation.resume(returning: try runBlocking(executable, arguments, environment, timeout))
+                    let child = try SpawnedProcess(
+                        executable: executable,
+                        arguments: arguments,
+                        environment: environment
+                    )
+                    continuation.resume(returning: child.collect(limits: limits))
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
+            thread.name = "auditpack-process"
+            thread.start()
         }
     }
 
-    private static func runBlocking(
-        _ executable: String,
-        _ arguments: [String],
-        _ environment: [String: String],
-        _ timeout: Duration
-    ) throws -> ProcessOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let expired = LockedBox(false)
-        let killer = DispatchWorkItem { [process] in
-            guard process.isRunning else { return }
-            expired.withLock { $0 = true }
-            process.terminate()
-        }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
-        let errorData = LockedBox(Data())
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            group.leave()
-        }
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        killer.cancel()
-        return ProcessOutput(
-            status: process.terminationStatus,
-            stdout: outputData,
-            stderr: errorData.withLock { $0 },
-            timedOut: expired.withLock { $0 }
-        )
+    struct Limits {
+        var timeout: Duration
+        var killGrace: Duration
+        var linger: Duration
+        var output: Int
     }
 }

@@ -8,14 +8,17 @@ import NIOSSL
 /// certificates get a client built for the current certificate.
 actor Transport {
     let config: ConnectionConfig
+    /// The exec credential plugin of this connection, if it uses one.
+    let plugin: ExecCredentialPlugin?
     /// URL prefix requests go to (the tls-server-name replaces the host when set).
     let baseURL: String
-    private let plugin: ExecCredentialPlugin?
+    private let options: KubeClientOptions
     private var clients: [Data: HTTPClient] = [:]
-    private var shutDown = false
+    private(set) var shutDown = false
 
-    init(config: ConnectionConfig, logger: Logger) throws {
+    init(config: ConnectionConfig, options: KubeClientOptions, logger: Logger) throws {
         self.config = config
+        self.options = options
         guard let url = URL(string: config.server), let scheme = url.scheme, let host = url.host,
             ["https", "http"].contains(scheme)
         else {
@@ -36,7 +39,8 @@ actor Transport {
                 config: exec,
                 baseDirectory: directory,
                 userName: config.userName,
-                cluster: (config.server, config.certificateAuthorityPEM, config.insecureSkipTLSVerify)
+                cluster: (config.server, config.certificateAuthorityPEM, config.insecureSkipTLSVerify),
+                timeout: options.execPluginTimeout
             )
         } else {
             plugin = nil
@@ -48,10 +52,35 @@ actor Transport {
         }
     }
 
-    /// The HTTP client and Authorization header value for the next request.
-    func session() async throws -> (HTTPClient, String?) {
+    /// What one request is sent with: the HTTP client, the Authorization header value, and the exec plugin's
+    /// credential they came from (to forget exactly that one after a 401).
+    struct Session {
+        var client: HTTPClient
+        var authorization: String?
+        var credential: ExecCredentialPlugin.Credential?
+    }
+
+    /// The HTTP client and credentials for the next request.
+    func session() async throws -> Session {
         switch config.credentials {
-        case .none:
+        case .exec:
+            guard let plugin else { return Session(client: try client(certificate: nil)) }
+            let credential = try await plugin.credential()
+            let pair = credential.clientCertificatePEM.flatMap { cert in credential.clientKeyPEM.map { (cert, $0) } }
+            return Session(
+                client: try client(certificate: pair),
+                authorization: credential.token.map { "Bearer \($0)" },
+                credential: credential
+            )
+        default:
+            let (client, authorization) = try staticSession()
+            return Session(client: client, authorization: authorization)
+        }
+    }
+
+    private func staticSession() throws -> (HTTPClient, String?) {
+        switch config.credentials {
+        case .none, .exec:
             return (try client(certificate: nil), nil)
         case .token(let token):
             return (try client(certificate: nil), "Bearer \(token)")
@@ -63,18 +92,14 @@ actor Transport {
             return (try client(certificate: nil), "Bearer \(token)")
         case .clientCertificate(let cert, let key):
             return (try client(certificate: (cert, key)), nil)
-        case .exec:
-            guard let plugin else { return (try client(certificate: nil), nil) }
-            let credential = try await plugin.credential()
-            let pair = credential.clientCertificatePEM.flatMap { cert in credential.clientKeyPEM.map { (cert, $0) } }
-            return (try client(certificate: pair), credential.token.map { "Bearer \($0)" })
         }
     }
 
-    /// After a 401: whether re-running the credential plugin might help (it is then forgotten).
-    func invalidateCredentials() async -> Bool {
+    /// After a 401: whether re-running the credential plugin might help (the rejected credential is then
+    /// forgotten, unless a newer one already replaced it).
+    func invalidateCredentials(rejected: ExecCredentialPlugin.Credential?) async -> Bool {
         guard let plugin else { return false }
-        await plugin.invalidate()
+        await plugin.invalidate(rejected: rejected)
         return true
     }
 
@@ -143,7 +168,12 @@ actor Transport {
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: .seconds(120))
+            // `read` is AsyncHTTPClient's idle-read timer (reset by every byte received); the end-to-end
+            // bound is KubeClient's deadline.
+            timeout: .init(
+                connect: .seconds(10),
+                read: KubeClient.timeAmount(options.idleReadTimer)
+            )
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
         // KubeClient retries connection errors itself (with backoff) and never retries TLS failures, which

@@ -62,17 +62,22 @@ struct CollectedPackage {
         signingKey: SigningKey? = nil,
         previous: URL? = nil,
         folder: TestFolder = TestFolder(),
+        faults: FaultProfile? = nil,
+        maxResponseBytes: Int? = nil,
         logger: Logger = EmulatorFixture.quietLogger
     ) async throws -> CollectedPackage {
         let store = try store ?? ClusterStore.sample()
         return try await withEmulator(store: store, options: options) { fixture in
+            fixture.emulator.setFaultProfile(faults)
             let kubeconfig = try folder.write("kubeconfig-\(UUID().uuidString)", fixture.emulator.kubeconfigYAML())
             var collection = CollectionOptions()
             collection.controls = controls
+            var clientOptions = EmulatorFixture.fastOptions(pageSize: pageSize)
+            if let maxResponseBytes { clientOptions.maxResponseBytes = maxResponseBytes }
             var request = CollectWorkflow.Request(
                 kubeconfig: kubeconfig,
                 directory: folder.url,
-                clientOptions: EmulatorFixture.fastOptions(pageSize: pageSize),
+                clientOptions: clientOptions,
                 collection: collection,
                 environment: [:]
             )

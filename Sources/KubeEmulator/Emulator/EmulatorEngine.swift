@@ -10,12 +10,17 @@ final class EmulatorEngine: Sendable {
         var requestLog: [LoggedRequest] = []
         var expireContinueTokens = false
         var serverAddress = ""
+        var profile: FaultProfile?
+        /// How often each request (path and query) was seen since the profile was set.
+        var sightings: [String: Int] = [:]
     }
 
     /// What a fault does to one request.
     enum FaultAction {
         case status(Int, retryAfterSeconds: Int?)
         case dropConnection
+        case trickle(intervalMilliseconds: Int)
+        case endlessContinue(repeatToken: Bool)
     }
 
     let options: EmulatorOptions
@@ -61,38 +66,90 @@ final class EmulatorEngine: Sendable {
         state.withLock { $0.expireContinueTokens = true }
     }
 
-    /// Consumes the "expire the next continue token" flag; true if it was set.
-    func takeContinueExpiry() -> Bool {
-        state.withLock { state in
-            defer { state.expireContinueTokens = false }
-            return state.expireContinueTokens
+    func setFaultProfile(_ profile: FaultProfile?) {
+        state.withLock {
+            $0.profile = profile
+            $0.sightings = [:]
         }
     }
 
-    /// The faults for a request to `path`: the total latency of matching latency faults and the first
-    /// matching status/drop fault. Each matching fault uses up one of its `times`.
-    func takeFaults(path: String) -> (latencyMilliseconds: Int, action: FaultAction?) {
+    /// Whether the request to `path` with `query`, which carries a continue token, gets 410 Gone: once after
+    /// ``expireContinueTokens()``, else as the fault profile draws.
+    func takeContinueExpiry(path: String, query: String) -> Bool {
         state.withLock { state in
-            var latency = 0
-            var action: FaultAction?
-            for index in state.faults.indices where path.hasPrefix(state.faults[index].pathPrefix) {
-                switch state.faults[index].kind {
-                case .latency(let milliseconds):
-                    latency += milliseconds
-                case .status(let code, let retryAfter):
-                    guard action == nil else { continue }
-                    action = .status(code, retryAfterSeconds: retryAfter)
-                case .dropConnection:
-                    guard action == nil else { continue }
-                    action = .dropConnection
-                }
-                if state.faults[index].times != Int.max {
-                    state.faults[index].times -= 1
-                }
+            if state.expireContinueTokens {
+                state.expireContinueTokens = false
+                return true
             }
-            state.faults.removeAll { $0.times <= 0 }
-            return (latency, action)
+            guard let profile = state.profile, path.hasPrefix(profile.pathPrefix) else { return false }
+            let request = "\(path)?\(query)"
+            var generator = profile.generator(
+                request: request,
+                occurrence: state.sightings[request, default: 0],
+                purpose: 2
+            )
+            return generator.percent(profile.expireContinuePercent)
         }
+    }
+
+    /// The faults for a request to `path` with `query`: the total latency of matching latency faults and the
+    /// first matching status/drop fault, else what the fault profile draws. Each matching fault uses up one
+    /// of its `times`.
+    func takeFaults(path: String, query: String = "") -> (latencyMilliseconds: Int, action: FaultAction?) {
+        state.withLock { state in
+            let explicit = Self.takeExplicitFaults(path: path, state: &state)
+            guard explicit.action == nil, let profile = state.profile, path.hasPrefix(profile.pathPrefix) else {
+                return explicit
+            }
+            let request = "\(path)?\(query)"
+            let occurrence = state.sightings[request, default: 0] + 1
+            state.sightings[request] = occurrence
+            var generator = profile.generator(request: request, occurrence: occurrence, purpose: 1)
+            let roll = generator.below(100)
+            let action: FaultAction?
+            switch roll {
+            case ..<profile.serverErrorPercent:
+                action = .status(500, retryAfterSeconds: nil)
+            case ..<(profile.serverErrorPercent + profile.throttlePercent):
+                action = .status(429, retryAfterSeconds: 1)
+            case ..<(profile.serverErrorPercent + profile.throttlePercent + profile.dropPercent):
+                action = .dropConnection
+            default:
+                action = nil
+            }
+            return (explicit.latencyMilliseconds, action)
+        }
+    }
+
+    private static func takeExplicitFaults(
+        path: String,
+        state: inout State
+    ) -> (latencyMilliseconds: Int, action: FaultAction?) {
+        var latency = 0
+        var action: FaultAction?
+        for index in state.faults.indices where path.hasPrefix(state.faults[index].pathPrefix) {
+            switch state.faults[index].kind {
+            case .latency(let milliseconds):
+                latency += milliseconds
+            case .status(let code, let retryAfter):
+                guard action == nil else { continue }
+                action = .status(code, retryAfterSeconds: retryAfter)
+            case .dropConnection:
+                guard action == nil else { continue }
+                action = .dropConnection
+            case .trickle(let interval):
+                guard action == nil else { continue }
+                action = .trickle(intervalMilliseconds: interval)
+            case .endlessContinue(let repeatToken):
+                guard action == nil else { continue }
+                action = .endlessContinue(repeatToken: repeatToken)
+            }
+            if state.faults[index].times != Int.max {
+                state.faults[index].times -= 1
+            }
+        }
+        state.faults.removeAll { $0.times <= 0 }
+        return (latency, action)
     }
 
     /// The first denial rule matching the request, if any.

@@ -10,6 +10,12 @@ public struct Fault: Sendable, Equatable {
         case status(Int, retryAfterSeconds: Int?)
         /// Close the connection without answering.
         case dropConnection
+        /// Answer 200 with a 1,000-byte body announced in the headers, then send it one byte every
+        /// `intervalMilliseconds` (a trickling or stalled server).
+        case trickle(intervalMilliseconds: Int)
+        /// Answer every LIST with a one-item page and a `continue` token, forever: the same token every time
+        /// (`repeatToken`) or a new one on every page.
+        case endlessContinue(repeatToken: Bool)
     }
 
     /// Requests whose path starts with this are affected, e.g. "/api/v1/namespaces".

@@ -77,6 +77,11 @@ extension KubeEmulator {
         engine.setFaults(faults)
     }
 
+    /// Injects random faults at the profile's rates from now on (nil stops them).
+    public func setFaultProfile(_ profile: FaultProfile?) {
+        engine.setFaultProfile(profile)
+    }
+
     /// Makes the next request that carries a `continue` token fail with 410 Gone (reason Expired), once.
     public func expireContinueTokens() {
         engine.expireContinueTokens()

@@ -3,8 +3,14 @@ import Hummingbird
 
 extension APIResponder {
     /// GET on a resource path: a list, one object, a status subresource or a pod log.
-    func get(_ target: APIPath.ResourceRequest, query: QueryParameters, user: UserInfo, store: ClusterStore) -> Response
-    {
+    /// `expireContinue` says whether a request carrying a continue token gets 410 Gone.
+    func get(
+        _ target: APIPath.ResourceRequest,
+        query: QueryParameters,
+        expireContinue: () -> Bool,
+        user: UserInfo,
+        store: ClusterStore
+    ) -> Response {
         guard store.catalog.serves(group: target.group, version: target.version),
             let type = store.type(group: target.group, resource: target.resource),
             type.versions.contains(target.version),
@@ -56,7 +62,7 @@ extension APIResponder {
                 namespace: target.namespace,
                 storeVersion: store.storeVersion
             )
-            return page.response(query: query) { engine.takeContinueExpiry() }
+            return page.response(query: query, expireContinue: expireContinue)
         }
         guard let object = table?.object(namespace: target.namespace ?? "", name: name) else {
             return KubeStatus.notFound(type, name: name).response()

@@ -40,7 +40,7 @@ struct APIResponder: HTTPResponder {
                 )
             )
         }
-        let faults = engine.takeFaults(path: path)
+        let faults = engine.takeFaults(path: path, query: request.uri.query ?? "")
         if faults.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(faults.latencyMilliseconds))
         }
@@ -51,6 +51,10 @@ struct APIResponder: HTTPResponder {
             return Response(status: .internalServerError)
         case .status(let code, let retryAfter):
             response = KubeStatus.fault(code: code, retryAfter: retryAfter).response(retryAfter: retryAfter)
+        case .trickle(let interval):
+            response = trickle(interval: .milliseconds(interval), context: context)
+        case .endlessContinue(let repeatToken):
+            response = endlessPage(query: QueryParameters(request.uri.query), repeatToken: repeatToken)
         case nil:
             let authentication = await authenticate(request, context: context)
             if case .user(let identity) = authentication { user = identity.username }
@@ -111,7 +115,13 @@ struct APIResponder: HTTPResponder {
             }
             return .json(Discovery.resourceList(store.catalog, group: group, version: version))
         case .resource(let resourceRequest):
-            return get(resourceRequest, query: QueryParameters(request.uri.query), user: user, store: store)
+            return get(
+                resourceRequest,
+                query: QueryParameters(request.uri.query),
+                expireContinue: { engine.takeContinueExpiry(path: path, query: request.uri.query ?? "") },
+                user: user,
+                store: store
+            )
         case .unknown:
             return KubeStatus.notFoundPath.response()
         }
