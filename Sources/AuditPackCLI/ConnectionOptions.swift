@@ -10,7 +10,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The kubeconfig context to use (default: current-context).")
     var context: String?
 
-    @Option(help: "Seconds allowed for each API request.")
+    @Option(
+        help: ArgumentHelp(
+            "Seconds allowed for each API request, end to end: connecting, headers and the whole body (each retry "
+                + "gets the full time); a connection silent for 30 s fails sooner."
+        )
+    )
     var timeout: Double = 60
 
     @Option(help: "API requests in flight at once.")

@@ -117,8 +117,7 @@ public actor ExecCredentialPlugin {
             throw failure("it wrote more than 1 MiB of output and was stopped")
         }
         guard result.status == 0 else {
-            let detail = String(decoding: result.stderr.prefix(400), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = PluginStderr.summary(result.stderr)
             throw failure("exit code \(result.status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
         return try parse(result.stdout)
