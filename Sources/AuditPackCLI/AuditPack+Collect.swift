@@ -28,11 +28,26 @@ extension AuditPack {
 
         @OptionGroup var uploadOptions: UploadOptions
 
+        @OptionGroup var fleet: FleetOptions
+
         func validate() throws {
             if let upload { _ = try S3Location(parsing: upload) }
+            if isFleet {
+                guard output.output == nil, output.previous == nil else {
+                    throw ValidationError(
+                        "With several clusters, use --output-dir and --chain-from instead of --output and --previous."
+                    )
+                }
+                guard upload == nil else {
+                    throw ValidationError("--upload takes one cluster; upload fleets with `auditpack upload`.")
+                }
+            }
         }
 
+        var isFleet: Bool { connection.contexts.count > 1 || fleet.allContexts }
+
         func run() async throws {
+            if isFleet { return try await runFleet() }
             MemoryTuning.returnFreedMemory()
             let logger = global.makeLogger()
             WorkFolder.installSignalCleanup()

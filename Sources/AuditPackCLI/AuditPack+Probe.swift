@@ -16,6 +16,10 @@ extension AuditPack {
         @Option(help: "Folder for the namespace list (default: a new temporary folder).")
         var output: String?
 
+        func validate() throws {
+            guard connection.contexts.count <= 1 else { throw ValidationError("probe checks one --context at a time.") }
+        }
+
         func run() async throws {
             let logger = global.makeLogger()
             let report = try await CLIExit.guarding {

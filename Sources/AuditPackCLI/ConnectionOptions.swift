@@ -7,8 +7,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
     var kubeconfig: String?
 
-    @Option(help: "The kubeconfig context to use (default: current-context).")
-    var context: String?
+    @Option(
+        name: .customLong("context"),
+        help: "The kubeconfig context to use (default: current-context); `collect` takes it more than once."
+    )
+    var contexts: [String] = []
+
+    /// The one context of a single-cluster command.
+    var context: String? { contexts.first }
 
     @Option(
         help: ArgumentHelp(

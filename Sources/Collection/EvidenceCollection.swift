@@ -177,7 +177,7 @@ public enum EvidenceCollection {
         }
     }
 
-    static func clusterID(_ client: KubeClient) async throws -> String? {
+    public static func clusterID(_ client: KubeClient) async throws -> String? {
         let namespaces = APIResource(group: "", version: "v1", name: "namespaces", kind: "Namespace", namespaced: false)
         let object = try await client.object(namespaces, namespace: nil, name: "kube-system")
         return (object["metadata"] as? [String: Any])?["uid"] as? String

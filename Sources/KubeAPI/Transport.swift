@@ -103,6 +103,13 @@ actor Transport {
         return true
     }
 
+    /// A client dropped without `shutdown()` (an error path in a caller) still releases its connections, in
+    /// the background, instead of AsyncHTTPClient's leak check stopping the process.
+    deinit {
+        guard !shutDown else { return }
+        for client in clients.values { client.shutdown { _ in } }
+    }
+
     func shutdown() async {
         guard !shutDown else { return }
         shutDown = true

@@ -31,6 +31,10 @@ public final class S3Client: Sendable {
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// Dropped without `shutdown()` on an error path: release the connections in the background (a second
+    /// shutdown only reports "already shut down" to the ignored callback).
+    deinit { http.shutdown { _ in } }
+
     public func shutdown() async {
         try? await http.shutdown()
     }

@@ -85,20 +85,11 @@ extension UploadWorkflow {
             throw UploadFailure(package: package.path, reason: "nothing was uploaded")
         }
         let file = package.appendingPathExtension("upload.json")
-        let temporary = package.deletingLastPathComponent().appendingPathComponent(
-            ".\(file.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
-        )
-        try receipt.encoded().write(to: temporary, options: .withoutOverwriting)
-        // link(2) refuses an existing name: an earlier receipt is never replaced.
-        guard link(temporary.path, file.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw UploadFailure(
-                package: package.path,
-                reason: "the receipt \(file.path) could not be written (\(reason))"
-            )
+        do {
+            try OutputFile.write(try receipt.encoded(), to: file)
+        } catch {
+            throw UploadFailure(package: package.path, reason: "the receipt could not be written (\(error))")
         }
-        try? FileManager.default.removeItem(at: temporary)
         return (receipt, file)
     }
 }
