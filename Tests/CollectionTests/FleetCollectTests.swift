@@ -38,7 +38,7 @@ struct FleetCollectTests {
         )
         let out = folder.url.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let result = try Tools.runCapturing(
+        let result = try await Tools.runAsync(
             Self.binary,
             [
                 "collect", "--kubeconfig", kubeconfig, "--all-contexts", "--output-dir", out.path, "--controls",
@@ -67,7 +67,7 @@ struct FleetCollectTests {
             #expect(verdicts["C03"] == "fail", "the sample cluster has a planted wildcard binding")
         }
         // The same matrix from the packages alone.
-        let fleet = try Tools.runCapturing(
+        let fleet = try await Tools.runAsync(
             Self.binary,
             ["fleet", "--format", "json"] + packages.map { out.appendingPathComponent($0).path }
         )

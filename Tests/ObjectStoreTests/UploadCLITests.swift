@@ -26,7 +26,7 @@ struct UploadCLITests {
         let folder = TestFolder()
         let kubeconfig = try folder.write("kubeconfig", emulator.emulator.kubeconfigYAML())
         let package = folder.url.appendingPathComponent("pkg.zip").path
-        let result = try Tools.runCapturing(
+        let result = try await Tools.runAsync(
             Self.binary,
             [
                 "collect", "--kubeconfig", kubeconfig, "--controls", "C01,C03", "--output", package, "--quiet",
@@ -43,7 +43,7 @@ struct UploadCLITests {
         #expect(receipt?["lock_mode"] as? String == "COMPLIANCE")
         #expect((receipt?["version_id"] as? String)?.isEmpty == false)
         #expect(!result.stdout.contains(SeaweedServer.secretKey) && !result.stderr.contains(SeaweedServer.secretKey))
-        let upload = try Tools.runCapturing(
+        let upload = try await Tools.runAsync(
             Self.binary,
             ["upload", package, "--to", "s3://fleet-evidence/again/", "--endpoint", server.endpoint, "--path-style"],
             environment: Self.environment()
@@ -52,17 +52,17 @@ struct UploadCLITests {
         #expect(upload.stdout.contains("s3://fleet-evidence/again/pkg.zip"))
     }
 
-    @Test func uploadExitCodes() throws {
+    @Test func uploadExitCodes() async throws {
         let folder = TestFolder()
         let package = try TestPackage.make(in: folder)
-        let badFlag = try Tools.runCapturing(
+        let badFlag = try await Tools.runAsync(
             Self.binary,
             ["upload", package.path, "--to", "s3://Bad_Bucket/", "--lock-mode", "compliance"],
             environment: Self.environment()
         )
         #expect(badFlag.status != 0)
         #expect(badFlag.stderr.contains("bucket name") || badFlag.stderr.contains("--retain"), "\(badFlag.stderr)")
-        let unreachable = try Tools.runCapturing(
+        let unreachable = try await Tools.runAsync(
             Self.binary,
             ["upload", package.path, "--to", "s3://evidence/", "--endpoint", "http://127.0.0.1:9", "--path-style"],
             environment: Self.environment()

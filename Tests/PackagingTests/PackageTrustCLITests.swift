@@ -17,13 +17,13 @@ struct PackageTrustCLITests {
     func run(
         _ arguments: [String],
         environment: [String: String] = [:]
-    ) throws -> (
+    ) async throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AUDITPACK_TRUSTED_KEY")
         env.merge(environment) { $1 }
-        return try Tools.runCapturing(Self.binary, arguments, environment: env)
+        return try await Tools.runAsync(Self.binary, arguments, environment: env)
     }
 
     func signedPackage() throws -> (package: String, publicKey: String) {
@@ -32,37 +32,40 @@ struct PackageTrustCLITests {
         return (package.url.path, written.publicKey.path)
     }
 
-    @Test func evaluateAndReportRefuseAPackageSignedByAnotherKey() throws {
+    @Test func evaluateAndReportRefuseAPackageSignedByAnotherKey() async throws {
         let (package, _) = try signedPackage()
         let other = try SigningKey().write(folder: folder.url, name: "other")
         for command in [["evaluate", package], ["report", package]] {
-            let result = try run(command + ["--public-key", other.publicKey.path])
+            let result = try await run(command + ["--public-key", other.publicKey.path])
             #expect(result.status == 2, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("not by the trusted key"), "\(result.stderr)")
-            let byFingerprint = try run(command + ["--trusted-fingerprint", String(repeating: "ab", count: 32)])
+            let byFingerprint = try await run(command + ["--trusted-fingerprint", String(repeating: "ab", count: 32)])
             #expect(byFingerprint.status == 2)
-            let byEnvironment = try run(command, environment: ["AUDITPACK_TRUSTED_KEY": other.publicKey.path])
+            let byEnvironment = try await run(command, environment: ["AUDITPACK_TRUSTED_KEY": other.publicKey.path])
             #expect(byEnvironment.status == 2)
         }
     }
 
-    @Test func evaluateWithTheRightKeyRunsAndWithoutOneWarnsOnce() throws {
+    @Test func evaluateWithTheRightKeyRunsAndWithoutOneWarnsOnce() async throws {
         let (package, publicKey) = try signedPackage()
-        let trusted = try run(["evaluate", package, "--public-key", publicKey])
+        let trusted = try await run(["evaluate", package, "--public-key", publicKey])
         #expect(trusted.status == 1, "the synthetic package's controls are not all assessed: \(trusted.stderr)")
         #expect(!trusted.stderr.contains("warning"))
         #expect(trusted.stdout.contains("Verdicts"))
-        let fromEnvironment = try run(["report", package], environment: ["AUDITPACK_TRUSTED_KEY": key.fingerprint])
+        let fromEnvironment = try await run(
+            ["report", package],
+            environment: ["AUDITPACK_TRUSTED_KEY": key.fingerprint]
+        )
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
         #expect(!fromEnvironment.stderr.contains("warning"))
-        let unchecked = try run(["evaluate", package])
+        let unchecked = try await run(["evaluate", package])
         #expect(unchecked.status == 1)
         let warnings = unchecked.stderr.split(separator: "\n").filter { $0.hasPrefix("warning:") }
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("origin was not checked") == true)
     }
 
-    @Test func strippedSignatureIsRefusedWhenAKeyIsRequired() throws {
+    @Test func strippedSignatureIsRefusedWhenAKeyIsRequired() async throws {
         let (package, publicKey) = try signedPackage()
         let stripped = try SyntheticPackage(
             folder: folder,
@@ -71,13 +74,13 @@ struct PackageTrustCLITests {
             key: key
         ).rewritten("stripped.zip") { $0.filter { !ManifestSignature.fileNames.contains($0.0) } }
         for command in ["evaluate", "report"] {
-            let result = try run([command, stripped.path, "--public-key", publicKey])
+            let result = try await run([command, stripped.path, "--public-key", publicKey])
             #expect(result.status == 2, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("unsigned"))
         }
     }
 
-    @Test func duplicateControlIdsAreAnExit2NamingTheField() throws {
+    @Test func duplicateControlIdsAreAnExit2NamingTheField() async throws {
         let package = try SyntheticPackage.make(folder: folder)
         let url = try package.rewritten("dup.zip") { entries in
             entries.map { name, data in
@@ -90,14 +93,14 @@ struct PackageTrustCLITests {
             }
         }
         for command in [["evaluate"], ["report"], ["verify"]] {
-            let result = try run(command + [url.path])
+            let result = try await run(command + [url.path])
             #expect(result.status == 2, "\(command): \(result.stdout) \(result.stderr)")
             #expect((result.stdout + result.stderr).contains("controls[1].id"), "\(result.stdout) \(result.stderr)")
             #expect(!result.stderr.contains("Fatal error"))
         }
     }
 
-    @Test func wrongFieldTypeNamesTheField() throws {
+    @Test func wrongFieldTypeNamesTheField() async throws {
         let package = try SyntheticPackage.make(folder: folder)
         let url = try package.rewritten("type.zip") { entries in
             entries.map { name, data in
@@ -109,17 +112,17 @@ struct PackageTrustCLITests {
                 return (name, try! JSONSerialization.data(withJSONObject: manifest))
             }
         }
-        let result = try run(["evaluate", url.path])
+        let result = try await run(["evaluate", url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("controls[2].size"), "\(result.stderr)")
     }
 
-    @Test func aDirectoryOrFIFOIsAnErrorNotAHang() throws {
+    @Test func aDirectoryOrFIFOIsAnErrorNotAHang() async throws {
         let fifo = folder.url.appendingPathComponent("pipe.zip").path
         #expect(mkfifo(fifo, 0o600) == 0)
         for target in [folder.url.path, fifo] {
             for command in [["verify", target], ["evaluate", target], ["report", target]] {
-                let result = try run(command)
+                let result = try await run(command)
                 #expect(result.status == 2, "\(command)")
                 #expect((result.stdout + result.stderr).contains(target == fifo ? "FIFO" : "directory"))
             }

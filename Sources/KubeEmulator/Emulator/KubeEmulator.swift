@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTLS
 import Logging
 import NIOSSL
+import ServiceLifecycle
 
 /// A Kubernetes API server emulator on a loopback port: discovery, lists with pagination and selectors,
 /// single objects, pod logs and the self-review APIs, over HTTPS (default) or HTTP. It refuses every write.
@@ -21,6 +22,7 @@ public final class KubeEmulator: Sendable {
 
     private struct Lifecycle {
         var task: Task<Void, Never>?
+        var group: ServiceGroup?
         var port: Int?
         var failure: String?
     }
@@ -72,15 +74,23 @@ public final class KubeEmulator: Sendable {
             )
         }
         let lifecycle = self.lifecycle
+        // Run under a service group so stop() can shut down gracefully: cancelling the server task drops
+        // connections it accepted but has not started, which NIO treats as a fatal error.
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: engine.logger)
+        )
         let task = Task {
             do {
-                try await application.run()
+                try await group.run()
             } catch {
                 lifecycle.withLock { $0.failure = "\(error)" }
             }
             portContinuation.finish()
         }
-        lifecycle.withLock { $0.task = task }
+        lifecycle.withLock {
+            $0.task = task
+            $0.group = group
+        }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             task.cancel()
@@ -97,13 +107,25 @@ public final class KubeEmulator: Sendable {
 
     /// Stops listening and closes open connections (well under a second). Safe to call more than once.
     public func stop() async {
-        let task = lifecycle.withLock { state in
+        let (task, group) = lifecycle.withLock { state in
             defer { state = Lifecycle() }
-            return state.task
+            return (state.task, state.group)
         }
         guard let task else { return }
-        task.cancel()
+        await group?.triggerGracefulShutdown()
+        // Idle keep-alive connections close at once; give busy ones a moment, then cancel.
+        let deadline = ContinuousClock.now + .seconds(3)
+        let done = LockedBox(false)
+        let watchdog = Task {
+            while ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                if done.withLock({ $0 }) { return }
+            }
+            task.cancel()
+        }
         await task.value
+        done.withLock { $0 = true }
+        watchdog.cancel()
     }
 
     /// The port being listened on, once started.
