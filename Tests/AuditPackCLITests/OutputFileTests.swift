@@ -71,6 +71,16 @@ extension CLITests {
             }
         }
 
+        @Test func outputInAMissingFolderIsANamedError() async throws {
+            try await withEmulator { fixture in
+                let session = CLISession(fixture)
+                let output = session.folder.path("no-such-folder/p.zip")
+                let run = try await session.collect(["--controls", "C01"], output: output)
+                #expect(run.status == 2)
+                #expect(run.stderrText.contains("no-such-folder"), "the folder is named: \(run.stderrText)")
+            }
+        }
+
         /// A Kubernetes Secret volume mounts the key as a symlink (mode 0777) to a file of the volume's mode.
         @Test func symlinkedKeyIsJudgedByItsTarget() async throws {
             try await withEmulator { fixture in
