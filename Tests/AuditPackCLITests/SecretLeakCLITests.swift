@@ -9,21 +9,8 @@ extension CLITests {
     /// working folder — raw, base64 or JSON-escaped.
     @Suite("auditpack collect: no planted credential anywhere")
     struct SecretLeakCLITests {
-        /// The byte forms of every planted value and marker.
-        static let forms: [(String, Data)] = {
-            var forms: [(String, Data)] = []
-            for value in PlantedSecrets.values + PlantedSecrets.markers {
-                forms.append((value, Data(value.utf8)))
-                forms.append(("base64 of \(value)", Data(Data(value.utf8).base64EncodedString().utf8)))
-                if let escaped = try? JSONSerialization.data(withJSONObject: [value], options: []) {
-                    forms.append(("JSON of \(value)", escaped.dropFirst(2).dropLast(2)))
-                }
-            }
-            return forms
-        }()
-
         static func leaks(_ bytes: Data, in place: String) -> [String] {
-            forms.filter { bytes.range(of: $0.1) != nil }.map { "\(place) holds \($0.0)" }
+            PlantedSecrets.leaks(bytes, in: place)
         }
 
         @Test func noPlantedValueReachesAnyOutput() async throws {
