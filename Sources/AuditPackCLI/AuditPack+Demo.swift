@@ -19,6 +19,7 @@ extension AuditPack {
 
         func run() async throws {
             MemoryTuning.returnFreedMemory()
+            WorkFolder.installSignalCleanup()
             let logger = global.makeLogger()
             let folder = URL(fileURLWithPath: directory)
             let result = try await CLIExit.guarding {

@@ -14,6 +14,8 @@ struct ByteScan {
         let isObject: Bool
         /// In an object: the current key (without quotes).
         var key: Range<Int>?
+        /// Whether the current key holds a JSON escape (then `key(_:is:)` decodes it before comparing).
+        var keyEscaped = false
         /// In an array: the current element's index.
         var index = -1
     }
@@ -68,6 +70,8 @@ struct ByteScan {
                 guard let end = stringEnd(from: index) else { return .malformed }
                 if expectingKey {
                     frames[frames.count - 1].key = (index + 1)..<(end - 1)
+                    frames[frames.count - 1].keyEscaped =
+                        memchr(raw.baseAddress! + index + 1, Int32(Self.backslash), end - index - 2) != nil
                 } else {
                     enterValue()
                     guard visit(.string(index..<end), frames) else { return .stopped }
@@ -96,9 +100,8 @@ struct ByteScan {
         if range.count == text.utf8CodeUnitCount, memcmp(base + range.lowerBound, text.utf8Start, range.count) == 0 {
             return true
         }
-        // An escaped key is at least as long as its text; only then is it worth decoding.
-        guard range.count > text.utf8CodeUnitCount,
-            memchr(base + range.lowerBound, Int32(Self.backslash), range.count) != nil,
+        // An escaped key is longer than its text; only then is it worth decoding.
+        guard frame.keyEscaped, range.count > text.utf8CodeUnitCount,
             let decoded = self.text((range.lowerBound - 1)..<(range.upperBound + 1))
         else { return false }
         return decoded.utf8.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -35,7 +35,12 @@ extension AuditReport {
     ) {
         let results = Dictionary(uniqueKeysWithValues: findings.controls.map { ($0.id, $0) })
         let entries = Dictionary(grouping: manifest.controls, by: \.control)
-        let controls = catalog.controls.filter { entries[$0.id] != nil }
+        // Items a selected control requires from another control (catalog `requires`) do not make that
+        // control part of the assessment.
+        let selected = Set(manifest.run.selectedControls)
+        let controls = catalog.controls.filter {
+            entries[$0.id] != nil && (selected.isEmpty || selected.contains($0.id))
+        }
         packageID = manifest.packageID
         cluster = manifest.cluster.clusterID.map { "\(manifest.cluster.server) (\($0))" } ?? manifest.cluster.server
         collectedAt = manifest.run.startedAt

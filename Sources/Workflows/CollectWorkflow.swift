@@ -66,13 +66,13 @@ public enum CollectWorkflow {
         )
         let inputs = request.inputs
         if let output = request.output { try OutputFile.check(output, force: request.force, inputs: inputs) }
-        let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
         // Beside the output: private, on the same filesystem, and cleaned up however the run ends.
         let workFolder = try WorkFolder(
             directory: request.output?.deletingLastPathComponent() ?? request.directory,
             outputName: request.output?.lastPathComponent ?? "audit-evidence"
         )
         defer { workFolder.remove() }
+        let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
         let work = workFolder.url
         var phases = PhaseTimer(logger: logger)
         do {

@@ -60,11 +60,26 @@ public final class WorkFolder: @unchecked Sendable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                for path in registry.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+                for path in registry.withLock({ $0 }) { removeWhileInUse(path) }
                 _exit(128 + signalNumber)
             }
             source.resume()
             Self.sources.withLock { $0.append(source) }
+        }
+    }
+
+    /// Removes a folder that other threads may still be writing into: renamed first (their next file
+    /// under the old path fails instead of landing in a folder being emptied), then removed; repeated in
+    /// case a writer recreated the path meanwhile.
+    static func removeWhileInUse(_ path: String) {
+        for attempt in 0..<3 {
+            let doomed = "\(path).removing-\(attempt)"
+            let target = rename(path, doomed) == 0 ? doomed : path
+            try? FileManager.default.removeItem(atPath: target)
+            if target == doomed, FileManager.default.fileExists(atPath: doomed) {
+                try? FileManager.default.removeItem(atPath: doomed)
+            }
+            guard FileManager.default.fileExists(atPath: path) else { return }
         }
     }
 

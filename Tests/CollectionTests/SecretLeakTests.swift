@@ -5,6 +5,8 @@ import Packaging
 import TestSupport
 import Testing
 
+@testable import Collection
+
 /// Every secret value in the sample cluster carries the marker `PLANTED-SECRET`. None of them, in plain
 /// or base64 form, may appear in any byte of any file of the package.
 @Suite("collect: no secret value leaves the cluster")
@@ -81,6 +83,30 @@ struct SecretLeakTests {
                 #expect(value as? String == "REDACTED")
             }
         }
+    }
+}
+
+/// Issue 11's places, each with a distinct credential (`PlantedSecrets`): kube-apiserver flags, env and
+/// annotations; Secret annotations and unclean last-applied copies; External Secrets and Kyverno fields;
+/// webhook URLs; well-known formats under harmless names; ConfigMap config files and binaryData. The
+/// binary-level test (AuditPackCLITests) also scans stdout, stderr and the working folder.
+@Suite("collect: no credential planted in issue 11's places leaves the cluster")
+struct PlantedCredentialLeakTests {
+    @Test func noPlantedCredentialAppearsInThePackage() async throws {
+        let package = try await CollectedPackage.collect(store: try PlantedSecrets.store())
+        var leaks = PlantedSecrets.leaks(try Data(contentsOf: package.result.package), in: "the zip")
+        for name in package.reader.names {
+            leaks += PlantedSecrets.leaks(try package.reader.data(name, limit: 256 << 20), in: name)
+        }
+        #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
+        let findings = try #require(try package.json("C06d")["findings"] as? [[String: Any]])
+        let detectors = Set(findings.compactMap { $0["detector"] as? String })
+        #expect(
+            detectors.isSuperset(of: SecretValueRules.names.map { "value:\($0)" }),
+            "every value rule fires once: \(detectors.sorted())"
+        )
+        let rules = Set(findings.compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["C06.secret-in-arguments", "C06.credential-in-custom-resource"]))
     }
 }
 

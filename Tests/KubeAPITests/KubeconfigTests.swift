@@ -113,6 +113,23 @@ struct KubeconfigTests {
         #expect(error?.description.contains(file) == true)
     }
 
+    /// Yams quotes the offending line; a kubeconfig's lines hold tokens and keys.
+    @Test(arguments: [
+        "users:\n- name: u\n  user:\n    token: SECRET-TOKEN-VALUE\n      client-key-data: [x\n",
+        "users:\n- name: u\n  user: {token: SECRET-TOKEN-VALUE, token: SECRET-TOKEN-VALUE\n",
+        "current-context: c\nusers:\n- name: u\n  user:\n\ttoken: SECRET-TOKEN-VALUE\n",
+    ])
+    func yamlErrorsGiveLineAndColumnNeverContent(_ yaml: String) throws {
+        let file = try folder.write("broken-\(UUID().uuidString)", yaml)
+        let error = #expect(throws: KubeAPIError.self) {
+            try ConnectionConfig.discover(kubeconfigPath: file, context: nil, environment: [:])
+        }
+        let message = error?.description ?? ""
+        #expect(message.contains(file))
+        #expect(message.contains("line "), "\(message)")
+        #expect(!message.contains("SECRET-TOKEN-VALUE"), "\(message)")
+    }
+
     @Test func proxyURLIsRefusedWithAHint() throws {
         let text = Self.minimal(server: "https://a.example")
             .replacingOccurrences(

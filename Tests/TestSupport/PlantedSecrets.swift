@@ -3,11 +3,11 @@ import KubeEmulator
 
 /// Objects that hide a credential in every place issue 11 lists, each value carrying a distinct marker
 /// (all contain `PLANTED`), added to the sample cluster.
-enum PlantedSecrets {
-    static let pem = "-----BEGIN PRIVATE KEY-----\nPLANTEDPEMBODY0123456789\n-----END PRIVATE KEY-----\n"
+public enum PlantedSecrets {
+    public static let pem = "-----BEGIN PRIVATE KEY-----\nPLANTEDPEMBODY0123456789\n-----END PRIVATE KEY-----\n"
 
     /// Every planted value, whole, as it sits in the cluster.
-    static let values: [String] = [
+    public static let values: [String] = [
         "PLANTED-OIDC-CLIENT-SECRET", "PLANTED-ETCD-PASSWORD", "PLANTED-NEXT-ARG-TOKEN",
         "PLANTED-APISERVER-ENV", "Bearer PLANTED-BEARER-HEADER", "https://admin:PLANTED-ANNOTATION-URL@db.example.com",
         "PLANTED-KAPP-ORIGINAL", "PLANTED-SECRET-ANNOTATION", "PLANTED-DUPLICATE-KEY", "PLANTED-TRAILING-TEXT",
@@ -18,9 +18,27 @@ enum PlantedSecrets {
         "PLANTED-BINARY-DATA", "postgres://app:PLANTED-URL-PASSWORD@db:5432/app",
     ]
 
+    /// Every form a planted value could leak in: raw, base64 and JSON-escaped, for each value and marker.
+    public static var forms: [(name: String, bytes: Data)] {
+        var forms: [(name: String, bytes: Data)] = []
+        for value in values + markers {
+            forms.append((value, Data(value.utf8)))
+            forms.append(("base64 of \(value)", Data(Data(value.utf8).base64EncodedString().utf8)))
+            if let escaped = try? JSONSerialization.data(withJSONObject: [value], options: []) {
+                forms.append(("JSON of \(value)", escaped.dropFirst(2).dropLast(2)))
+            }
+        }
+        return forms
+    }
+
+    /// What of `forms` `bytes` holds, as "<place> holds <form>".
+    public static func leaks(_ bytes: Data, in place: String) -> [String] {
+        forms.filter { bytes.range(of: $0.bytes) != nil }.map { "\(place) holds \($0.name)" }
+    }
+
     /// The distinct markers to look for in every output: each value's runs of letters, digits and `-`
     /// that contain `PLANTED`.
-    static let markers: [String] = Array(
+    public static let markers: [String] = Array(
         Set(
             values.flatMap { value in
                 value.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init)
@@ -49,7 +67,7 @@ enum PlantedSecrets {
         return metadata
     }
 
-    static var objects: [Data] {
+    public static var objects: [Data] {
         [
             json([
                 "apiVersion": "v1", "kind": "Pod",
@@ -203,7 +221,7 @@ enum PlantedSecrets {
     }
 
     /// The sample cluster with the planted objects.
-    static func store() throws -> ClusterStore {
+    public static func store() throws -> ClusterStore {
         try ClusterStore.sample().adding(objectsJSON: objects)
     }
 }
