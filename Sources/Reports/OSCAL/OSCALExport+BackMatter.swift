@@ -70,8 +70,8 @@ extension OSCALExport {
         OSCAL.Resource(
             uuid: uuid("resource/package"),
             title: "Evidence package \(manifest.packageID)",
-            description: "The signed evidence package these results describe. Every relevant-evidence href is a "
-                + "path inside it.",
+            description: "The evidence package these results describe\(isSigned ? " (signed)" : ""). Every "
+                + "relevant-evidence href is a path inside it.",
             props: OSCAL.props([.auditPack("package-id", manifest.packageID)]),
             rlinks: packageFile.map { [link($0.name, sha256: $0.sha256, mediaType: "application/zip")] },
             base64: nil,
@@ -80,6 +80,11 @@ extension OSCALExport {
                     + "or the signatures' (they cover this file). Check them with `auditpack verify`; "
                     + "`auditpack report PKG --format oscal` exports a copy that names them." : nil
         )
+    }
+
+    /// Whether the package carries signature files.
+    var isSigned: Bool {
+        packageFile.map { file in file.members.contains { $0.name == "manifest.sig" } } ?? signed
     }
 
     func link(_ href: String, sha256: String?, mediaType: String?) -> OSCAL.ResourceLink {

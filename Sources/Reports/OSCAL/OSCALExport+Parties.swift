@@ -129,6 +129,11 @@ extension OSCALExport {
         ]
     }
 
+    /// AuditPack alone (what judged a risk's severity).
+    var toolOrigin: OSCAL.Origin {
+        OSCAL.Origin(actors: [OSCAL.Actor(type: "tool", actorUuid: uuid("component/auditpack"), roleId: nil)])
+    }
+
     var clusterSubject: OSCAL.SubjectReference {
         OSCAL.SubjectReference(
             subjectUuid: uuid("component/cluster"),

@@ -1,11 +1,11 @@
 import AuditPackCore
 import Foundation
 
-/// The assessment results: one result for the package, with its observations, risks and findings.
+/// The assessment results: one result for the package, with its observations, risks and findings. The risks are
+/// a placeholder here; `assessmentResults()` writes them in its place one by one.
 extension OSCALExport {
     func results(planData: Data) -> OSCAL.AssessmentResults {
         let observations = observations
-        let (risks, risksByControl) = risks()
         let observationsByControl = Dictionary(grouping: manifest.controls, by: \.control)
             .mapValues { $0.map(observationUUID) }
         let selected = findings.controls.map(\.id)
@@ -26,8 +26,8 @@ extension OSCALExport {
             ),
             reviewedControls: reviewedControls,
             observations: observations.isEmpty ? nil : observations,
-            risks: risks.isEmpty ? nil : risks,
-            findings: oscalFindings(observations: observationsByControl, risks: risksByControl),
+            risks: hasRisks ? [Self.riskPlaceholder] : nil,
+            findings: oscalFindings(observations: observationsByControl, risks: riskUUIDsByControl),
             remarks: nil
         )
         return OSCAL.AssessmentResults(

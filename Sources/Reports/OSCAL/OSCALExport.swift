@@ -79,8 +79,10 @@ public struct OSCALExport: Sendable {
         try OSCAL.encode(OSCAL.AssessmentPlanDocument(assessmentPlan: plan()))
     }
 
-    /// The assessment results (importing and embedding the plan), as JSON.
+    /// The assessment results (importing and embedding the plan), as JSON. Risks are encoded one at a time into
+    /// the placeholder's place, so a cluster with 40,000 findings never holds them all as values.
     public func assessmentResults() throws -> Data {
-        try OSCAL.encode(OSCAL.AssessmentResultsDocument(assessmentResults: results(planData: assessmentPlan())))
+        let document = OSCAL.AssessmentResultsDocument(assessmentResults: results(planData: try assessmentPlan()))
+        return try OSCAL.encode(document, replacing: Self.riskPlaceholder) { write in try eachRisk(write) }
     }
 }
