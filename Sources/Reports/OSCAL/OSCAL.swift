@@ -246,6 +246,7 @@ public enum OSCAL {
         public var title: String?
         public var props: [Property]?
         public var prose: String?
+        public var parts: [Part]?
     }
 
     public struct Import: Codable, Equatable, Sendable {

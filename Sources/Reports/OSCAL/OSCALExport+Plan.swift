@@ -23,18 +23,28 @@ extension OSCALExport {
                                 id: target.objectiveID,
                                 name: "assessment-objective",
                                 title: nil,
-                                props: nil,
-                                prose: target.objective
+                                props: [OSCAL.Property(name: "method-id", value: "\(target.controlID)_asm", ns: nil)],
+                                prose: target.objective,
+                                parts: nil
                             ),
                             OSCAL.Part(
-                                id: nil,
+                                id: "\(target.controlID)_asm",
                                 name: "assessment-method",
                                 title: "Automated test",
                                 props: [OSCAL.Property(name: "method", value: "TEST", ns: nil)],
-                                prose: "AuditPack reads, through the Kubernetes API and read-only: "
-                                    + evidence.joined(separator: "; ")
-                                    + ". It stores each response as received with its SHA-256 and evaluates the "
-                                    + "control from the stored evidence alone."
+                                prose: "AuditPack reads the assessment objects through the Kubernetes API, read-only, "
+                                    + "stores each response as received with its SHA-256, and evaluates the control "
+                                    + "from the stored evidence alone.",
+                                parts: [
+                                    OSCAL.Part(
+                                        id: nil,
+                                        name: "assessment-objects",
+                                        title: nil,
+                                        props: nil,
+                                        prose: evidence.joined(separator: "; ") + ".",
+                                        parts: nil
+                                    )
+                                ]
                             ),
                         ]
                     )
@@ -57,7 +67,8 @@ extension OSCALExport {
                         + "Kubernetes cluster defined in local-definitions (\(clusterDescription)) Point import-ssp at "
                         + "your SSP to tie this plan into an authorization package.",
                     props: nil,
-                    rlinks: nil,
+                    rlinks: manifest.cluster.server.isEmpty
+                        ? nil : [OSCAL.ResourceLink(href: manifest.cluster.server, mediaType: nil, hashes: nil)],
                     base64: nil,
                     remarks: nil
                 )
