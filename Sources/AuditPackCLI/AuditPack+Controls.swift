@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditPackCore
 import Foundation
+import Reports
 
 extension AuditPack {
     /// `auditpack controls`: the catalog, optionally viewed through one framework.
@@ -9,13 +10,7 @@ extension AuditPack {
             abstract: "List the controls, their evidence and their framework mappings."
         )
 
-        enum Framework: String, ExpressibleByArgument, CaseIterable {
-            case soc2
-            case iso27001
-            case pciDSS = "pci-dss"
-        }
-
-        @Option(help: "Show the mapping of one framework: soc2, iso27001 or pci-dss.")
+        @Option(help: "Show the mapping of one framework: soc2, iso27001, pci-dss or nist-800-53.")
         var framework: Framework?
 
         @Flag(help: "Print the catalog as JSON.")
@@ -30,18 +25,14 @@ extension AuditPack {
                 return
             }
             for control in catalog.controls {
-                let mapping: [String]
-                switch framework {
-                case .soc2: mapping = control.frameworks.soc2
-                case .iso27001: mapping = control.frameworks.iso27001
-                case .pciDSS: mapping = control.frameworks.pciDSS
-                case nil:
-                    mapping = [
+                let mapping =
+                    framework.map { $0.requirements(control) }
+                    ?? [
                         "SOC 2 " + control.frameworks.soc2.joined(separator: ", "),
                         "ISO 27001 " + control.frameworks.iso27001.joined(separator: ", "),
                         "PCI DSS " + control.frameworks.pciDSS.joined(separator: ", "),
+                        "NIST 800-53 " + control.frameworks.nist80053.joined(separator: ", "),
                     ]
-                }
                 print("\(control.id)  \(control.title)  (manual ≈ \(control.manualMinutes) min)")
                 print("     \(control.objective)")
                 print("     \(mapping.joined(separator: framework == nil ? " · " : ", "))")

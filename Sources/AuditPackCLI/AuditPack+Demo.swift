@@ -47,6 +47,7 @@ extension AuditPack {
             print("\n" + VerdictText.summary(result.findings))
             print("\nNext: auditpack verify \(result.package.path)")
             print("      auditpack report \(result.package.path) --format html --output report.html")
+            print("      auditpack report \(result.package.path) --format oscal --output assessment-results.json")
         }
     }
 }

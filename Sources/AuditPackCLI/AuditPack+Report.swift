@@ -19,13 +19,13 @@ extension AuditPack {
         @Argument(help: "The package to report on.")
         var package: String
 
-        @Option(help: "text, markdown, json, csv (the backlog) or html.")
+        @Option(help: "text, markdown, json, csv (the backlog), html, oscal (assessment results) or oscal-plan.")
         var format: ReportFormat = .text
 
         @Option(help: "Policy file (YAML) with owners, priorities, due dates and thresholds.")
         var policy: String?
 
-        @Option(help: "Group results by soc2, iso27001 or pci-dss.")
+        @Option(help: "Group results by soc2, iso27001, pci-dss or nist-800-53 (with oscal: name 800-53 controls).")
         var framework: Framework?
 
         @Option(help: "Write to this file (atomically) instead of standard output.")

@@ -32,10 +32,13 @@ public struct Catalog: Sendable, Codable, Equatable {
         public var soc2: [String]
         public var iso27001: [String]
         public var pciDSS: [String]
+        /// NIST SP 800-53 Rev. 5 controls in the publication's notation (`SC-7`, `SC-7(5)`).
+        public var nist80053: [String]
 
         enum CodingKeys: String, CodingKey {
             case soc2, iso27001
             case pciDSS = "pci_dss"
+            case nist80053 = "nist_800_53"
         }
     }
 
@@ -121,6 +124,13 @@ extension Catalog {
             guard controlIDs.insert(control.id).inserted else {
                 throw CatalogError.invalid(file: file, reason: "control id \(control.id) appears twice")
             }
+            for nist in control.frameworks.nist80053 where !Self.isNIST80053ID(nist) {
+                throw CatalogError.invalid(
+                    file: file,
+                    reason: "control \(control.id) maps to \"\(nist)\", which is not a NIST SP 800-53 id "
+                        + "(write it as the publication does: SC-7 or SC-7(5))"
+                )
+            }
             for item in control.evidence {
                 guard itemIDs.insert(item.id).inserted, files.insert(item.file).inserted else {
                     throw CatalogError.invalid(
@@ -138,6 +148,11 @@ extension Catalog {
                 )
             }
         }
+    }
+
+    /// `AC-6` or `AC-6(5)`: two capital letters, a hyphen, a number, optionally an enhancement in parentheses.
+    static func isNIST80053ID(_ id: String) -> Bool {
+        id.wholeMatch(of: /[A-Z]{2}-[1-9][0-9]*(\([1-9][0-9]*\))?/) != nil
     }
 
     public func control(_ id: String) -> Control? {

@@ -2,29 +2,6 @@ import AuditPackCore
 import Evaluation
 import Foundation
 
-/// Frameworks a report can be grouped by.
-public enum Framework: String, Sendable, CaseIterable, Codable {
-    case soc2
-    case iso27001
-    case pciDSS = "pci-dss"
-
-    public var title: String {
-        switch self {
-        case .soc2: return "SOC 2 (2017 TSC)"
-        case .iso27001: return "ISO/IEC 27001:2022 Annex A"
-        case .pciDSS: return "PCI DSS v4.0"
-        }
-    }
-
-    func requirements(_ control: Catalog.Control) -> [String] {
-        switch self {
-        case .soc2: return control.frameworks.soc2
-        case .iso27001: return control.frameworks.iso27001
-        case .pciDSS: return control.frameworks.pciDSS
-        }
-    }
-}
-
 extension AuditReport {
     public init(
         manifest: Manifest,

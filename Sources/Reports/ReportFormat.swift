@@ -3,9 +3,16 @@ import Foundation
 /// Output formats of `auditpack report`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, markdown, json, csv, html
+    /// OSCAL 1.2 assessment results, and the assessment plan they import.
+    case oscal
+    case oscalPlan = "oscal-plan"
+
+    /// OSCAL documents are made from the package itself (`OSCALExport`), not from an `AuditReport`.
+    public var isOSCAL: Bool { self == .oscal || self == .oscalPlan }
 
     public func render(_ report: AuditReport) throws -> String {
         switch self {
+        case .oscal, .oscalPlan: throw OSCALError.needsPackage
         case .text: return TextReport.render(report)
         case .markdown: return MarkdownReport.render(report)
         case .json: return try JSONReport.render(report)

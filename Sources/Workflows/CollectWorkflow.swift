@@ -135,10 +135,13 @@ public enum CollectWorkflow {
                     catalog: catalog,
                     policy: RemediationPolicy()
                 )
-                artifacts = [
-                    (name: "findings.json", kind: "findings", data: try findings.encoded()),
-                    (name: "report.html", kind: "report", data: Data(HTMLReport.render(report).utf8)),
-                ]
+                artifacts = try Self.artifacts(
+                    manifest: manifest,
+                    findings: findings,
+                    report: report,
+                    catalog: catalog,
+                    signed: request.signingKey != nil
+                )
                 phases.end("report")
                 session = try await packing.value
             } catch {

@@ -15,6 +15,8 @@ public enum EvaluateWorkflow {
         public var originChecked: Bool
         /// True when the re-performed findings equal the stored ones (same `--at`).
         public var matchesStored: Bool? { stored.map { $0 == findings } }
+        /// The verified package, still open: what was evaluated is what an export describes.
+        var reader: PackageReader
     }
 
     /// With a `trust` other than `.none`, a package not signed by that key is refused.
@@ -40,7 +42,8 @@ public enum EvaluateWorkflow {
             manifest: manifest,
             findings: findings,
             stored: PackageEvidence.storedFindings(reader),
-            originChecked: !trust.isNone
+            originChecked: !trust.isNone,
+            reader: reader
         )
     }
 }
@@ -58,6 +61,9 @@ public enum ReportWorkflow {
         let policy =
             try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
         let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
+        if format.isOSCAL {
+            return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
+        }
         let report = AuditReport(
             manifest: outcome.manifest,
             findings: outcome.findings,

@@ -25,7 +25,11 @@ struct EndToEndTests {
         #expect(verified.exitCode == 0)
         #expect(verified.reports.first?.signature.status == .trusted)
         #expect(package.reader.contains("manifest.sig") && package.reader.contains("attestation.intoto.json"))
-        #expect(package.manifest.artifacts.map(\.file) == ["findings.json", "report.html"])
+        #expect(
+            package.manifest.artifacts.map(\.file) == [
+                "findings.json", "oscal-assessment-plan.json", "oscal-assessment-results.json", "report.html",
+            ]
+        )
 
         let outcome = try EvaluateWorkflow.run(package: url)
         #expect(outcome.matchesStored == true, "evaluate at the collection time equals findings.json")
@@ -80,7 +84,7 @@ struct EndToEndTests {
                 package: package.result.package,
                 format: format,
                 policyFile: policy,
-                framework: .soc2
+                framework: format.isOSCAL ? .nist80053 : .soc2
             )
             #expect(!text.isEmpty, "\(format)")
         }
