@@ -44,6 +44,7 @@ public enum EvidenceCollection {
                 let context = ItemContext(
                     item: item,
                     control: control,
+                    reads: catalog.reads(of: item),
                     file: evidence.appendingPathComponent(item.file),
                     client: client,
                     lists: lists,

@@ -6,35 +6,35 @@ import KubeAPI
 /// in pods and pod templates, secret-looking ConfigMap keys. The redactor finds them while lists stream;
 /// this item reports the locations, lengths and fingerprints — never a value.
 enum SecretScanEvidence {
-    static let scanned: [(group: String, resource: String)] = [
-        ("", "secrets"), ("", "configmaps"), ("", "pods"), ("apps", "deployments"), ("apps", "statefulsets"),
-        ("apps", "daemonsets"), ("apps", "replicasets"), ("batch", "jobs"), ("batch", "cronjobs"),
-    ]
-
+    /// Scans the lists the catalog declares for `secret-scan`; an item with any list forbidden is forbidden.
     static func collect(_ context: ItemContext) async throws -> ItemOutcome {
+        let scanned = context.listKeys
         var requests: [Manifest.RequestRecord] = []
         var sources: [[String: Any]] = []
         var problems: [String] = []
+        var statuses: Set<ItemStatus> = []
         // Fetch all lists at once (each is shared with other controls); report them in a fixed order.
         let lists = context.lists
         let fetched = await withTaskGroup(of: (Int, ListFetch).self) { group in
-            for (index, (apiGroup, resource)) in scanned.enumerated() {
-                group.addTask { (index, await lists.fetch(ListKey(group: apiGroup, resource: resource))) }
+            for (index, key) in scanned.enumerated() {
+                group.addTask { (index, await lists.fetch(key)) }
             }
             var results: [(Int, ListFetch)] = []
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        for ((_, resource), fetch) in zip(scanned, fetched) {
+        for (key, fetch) in zip(scanned, fetched) {
             switch fetch {
             case .fetched(_, let summary, let type, _, _):
                 requests.append(ItemOutcome.request(summary))
                 sources.append(["resource": type.qualifiedName, "status": "ok", "items": summary.items])
             case .failed(let status, let note, _):
                 problems.append(note)
-                sources.append(["resource": resource, "status": status.rawValue, "reason": note])
+                statuses.insert(status)
+                sources.append(["resource": key.resource, "status": status.rawValue, "reason": note])
             }
         }
+        let names = scanned.map(\.resource).joined(separator: ",")
         let findings = context.redactor.findings.map { finding -> [String: Any] in
             [
                 "rule": finding.rule, "kind": finding.kind, "namespace": finding.namespace ?? NSNull(),
@@ -50,9 +50,8 @@ enum SecretScanEvidence {
             "findings": findings,
         ])
         return ItemOutcome(
-            status: problems.isEmpty ? .ok : .error,
-            command:
-                "kubectl get secrets,configmaps,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs -A -o json  # scanned, values never kept",
+            status: problems.isEmpty ? .ok : statuses.contains(.forbidden) ? .forbidden : .error,
+            command: "kubectl get \(names) -A -o json  # scanned, values never kept",
             requests: requests,
             itemCount: findings.count,
             note: problems.isEmpty ? nil : "Partly scanned: " + problems.joined(separator: " ")
