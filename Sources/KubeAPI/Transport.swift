@@ -71,8 +71,10 @@ actor Transport {
         }
     }
 
-    /// After a 401: whether re-running the credential plugin might help (it is then forgotten).
+    /// After a 401: whether trying again might help — the credential plugin is re-run, and a token file is
+    /// read again (the kubelet may have rotated it while the request was in flight).
     func invalidateCredentials() async -> Bool {
+        if case .tokenFile = config.credentials { return true }
         guard let plugin else { return false }
         await plugin.invalidate()
         return true

@@ -22,6 +22,8 @@ public enum CollectWorkflow {
         public var signingKey: SigningKey?
         /// The previous package of a series, linked by hash.
         public var previous: URL?
+        /// Where the in-cluster service account is mounted (token, ca.crt, namespace).
+        public var serviceAccountDirectory = InClusterConfig.defaultDirectory
 
         public init(
             kubeconfig: String? = nil,
@@ -58,7 +60,8 @@ public enum CollectWorkflow {
         let config = try ConnectionConfig.discover(
             kubeconfigPath: request.kubeconfig,
             context: request.context,
-            environment: request.environment
+            environment: request.environment,
+            serviceAccountDirectory: request.serviceAccountDirectory
         )
         let client = try KubeClient(config: config, options: request.clientOptions, logger: logger)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("auditpack-\(UUID().uuidString)")

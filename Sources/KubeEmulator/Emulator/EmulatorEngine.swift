@@ -10,6 +10,8 @@ final class EmulatorEngine: Sendable {
         var requestLog: [LoggedRequest] = []
         var expireContinueTokens = false
         var serverAddress = ""
+        /// Bearer tokens no longer accepted (a rotated service-account token that expired).
+        var revokedTokens: Set<String> = []
     }
 
     /// What a fault does to one request.
@@ -51,6 +53,16 @@ final class EmulatorEngine: Sendable {
     func record(_ entry: LoggedRequest) {
         state.withLock { $0.requestLog.append(entry) }
         options.onRequest?(entry)
+    }
+
+    func revoke(token: String) {
+        state.withLock { _ = $0.revokedTokens.insert(token) }
+    }
+
+    /// The user a bearer token authenticates, unless it is unknown or revoked.
+    func user(token: String) -> UserInfo? {
+        guard !state.withLock({ $0.revokedTokens.contains(token) }) else { return nil }
+        return options.tokens[token]
     }
 
     func setFaults(_ faults: [Fault]) {
