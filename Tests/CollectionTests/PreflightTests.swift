@@ -42,7 +42,21 @@ struct PreflightTests {
 
     @Test(arguments: ["full-reader", "no-secrets", "patchy", "no-rbac-reads"])
     func predictionMatchesARealCollect(user: String) async throws {
-        try await withEmulator(store: try Self.store(), options: Self.options) { fixture in
+        try await Self.compare(user: user, store: try Self.store())
+    }
+
+    /// Without Gatekeeper's constraint kinds, the group-wide item is not_installed, before any permission.
+    @Test func predictionMatchesWithoutGatekeeperConstraints() async throws {
+        let store = try Self.store().removingGroup("constraints.gatekeeper.sh")
+        let report = try await Self.compare(user: "patchy", store: store)
+        #expect(report.items.first { $0.id == "C09e" }?.status == .notInstalled)
+        #expect(report.items.first { $0.id == "C09e" }?.missing == ["API group constraints.gatekeeper.sh"])
+    }
+
+    /// Runs preflight and a real collect as `user`; both must name the same forbidden and not_installed items.
+    @discardableResult
+    static func compare(user: String, store: ClusterStore) async throws -> PreflightReport {
+        try await withEmulator(store: store, options: Self.options) { fixture in
             let folder = TestFolder()
             let kubeconfig = try folder.write(
                 "kubeconfig",
@@ -77,6 +91,7 @@ struct PreflightTests {
             let record = try #require(collected.preflight)
             #expect(record == report.manifestRecord)
             #expect(record.gaps.map(\.id) == report.items.filter { $0.status != .allowed }.map(\.id))
+            return report
         }
     }
 
