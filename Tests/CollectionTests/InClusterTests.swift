@@ -88,6 +88,48 @@ struct InClusterTests {
                 trust: .publicKey(try SigningKey.loadPublicKey(path: keys.publicKey.path))
             )
             #expect(report.verdict == .intact)
+            // The old token is really gone: the run could only finish by reading the new one.
+            let stale = try fixture.client(kubeconfig: fixture.emulator.kubeconfigYAML(user: .token("token-1")))
+            await #expect(throws: KubeAPIError.self) { try await stale.whoAmI() }
+            await stale.shutdown()
+        }
+    }
+
+    /// A request sent with a token that expires in flight is answered 401; the client reads the token file
+    /// again (the kubelet has written the new one meanwhile) and sends it once more.
+    @Test func requestMeetingAnExpiredTokenIsSentAgainWithTheNewOne() async throws {
+        let folder = TestFolder()
+        let tokenFile = try folder.write("sa/token", "token-1")
+        try folder.write("sa/namespace", "auditpack")
+        let options = EmulatorOptions.configured {
+            $0.tokens = ["token-1": UserInfo(username: "old"), "token-2": UserInfo(username: Self.account)]
+            // The kubelet's rotation lands just as the old token is refused.
+            $0.onRequest = { request in
+                if request.status == 401 { try? Data("token-2".utf8).write(to: URL(fileURLWithPath: tokenFile)) }
+            }
+        }
+        try await withEmulator(options: options) { fixture in
+            fixture.emulator.revokeToken("token-1")
+            try folder.write("sa/ca.crt", fixture.emulator.caCertificatePEM)
+            let url = try #require(URL(string: fixture.emulator.baseURL))
+            let config = try ConnectionConfig.discover(
+                kubeconfigPath: nil,
+                context: nil,
+                environment: [
+                    "HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": try #require(url.host),
+                    "KUBERNETES_SERVICE_PORT": String(try #require(url.port)),
+                ],
+                serviceAccountDirectory: folder.path("sa")
+            )
+            let client = try KubeClient(
+                config: config,
+                options: EmulatorFixture.fastOptions(),
+                logger: EmulatorFixture.quietLogger
+            )
+            let identity = try await client.whoAmI()
+            await client.shutdown()
+            #expect(identity.username == Self.account)
+            #expect(fixture.emulator.requestLog.map(\.status) == [401, 201])
         }
     }
 
