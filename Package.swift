@@ -155,6 +155,7 @@ let package = Package(
             name: "CollectionTests",
             dependencies: [
                 "AuditPackCore", "Collection", "KubeAPI", "KubeEmulator", "Packaging", "TestSupport", "Workflows",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

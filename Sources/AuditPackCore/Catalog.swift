@@ -6,6 +6,16 @@ import Yams
 public struct Catalog: Sendable, Codable, Equatable {
     public var schema: String
     public var controls: [Control]
+    /// Reads every run makes besides its items' evidence (discovery, identity, cluster id, preflight).
+    public var runReads: [APIRead]?
+    /// The API reads of each source kind (see `Catalog+Reads.swift`).
+    public var sourceKinds: [String: SourceKind]?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, controls
+        case runReads = "run_reads"
+        case sourceKinds = "source_kinds"
+    }
 
     public struct Control: Sendable, Codable, Equatable {
         public var id: String
@@ -138,6 +148,7 @@ extension Catalog {
                         reason: "evidence \(item.id) (\(item.file)) repeats an id or file name"
                     )
                 }
+                try validateReads(of: item, file: file)
             }
         }
         for control in controls {

@@ -19,6 +19,8 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var artifacts: [Artifact]
     /// The previous package in a series (hash chain), when one was given.
     public var previous: PreviousPackage?
+    /// What preflight predicted before collection, when it ran.
+    public var preflight: Preflight?
 
     public init(
         packageID: String,
@@ -43,7 +45,7 @@ public struct Manifest: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, run, cluster, collector, controls, artifacts, previous
+        case schema, run, cluster, collector, controls, artifacts, previous, preflight
         case packageID = "package_id"
         case auditDate = "audit_date"
         case collectorVersion = "collector_version"

@@ -5,20 +5,19 @@ import KubeAPI
 /// kube-apiserver command-line flags, read from its static pods in kube-system. On managed control planes
 /// (EKS, GKE, AKS) no such pods are visible: the items are `not_applicable`, never a silent pass.
 enum APIServerEvidence {
-    static let podsKey = ListKey(
-        group: "",
-        resource: "pods",
-        namespace: "kube-system",
-        labelSelector: "component=kube-apiserver"
-    )
-
     /// The apiserver pods, or the not_applicable outcome when there are none.
     static func pods(
         _ context: ItemContext
     ) async throws
         -> (pods: [[String: Any]], request: Manifest.RequestRecord, file: URL, command: String)
     {
-        let list = try await context.fetch(podsKey).get()
+        // The catalog says where the apiserver pods are (source_kinds.apiserver-pods: namespace, label).
+        guard let key = context.listKeys.first else {
+            throw ItemFailure(
+                outcome: .failed(.error, note: "the catalog declares no pod list for \(context.item.id)", command: "")
+            )
+        }
+        let list = try await context.fetch(key).get()
         let pods = Array(ListFileReader(url: list.file))
         guard !pods.isEmpty else {
             let note =

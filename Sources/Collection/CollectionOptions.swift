@@ -15,6 +15,8 @@ public struct CollectionOptions: Sendable {
     public var trivyTimeout: Duration = .seconds(300)
     /// Scans at once with the local trivy.
     public var trivyConcurrency = 2
+    /// Ask the server what may be read before collecting (SelfSubjectAccessReviews), and record the answer.
+    public var preflight = true
     /// The collecting machine's name, recorded as provenance.
     public var host: String? = ProcessInfo.processInfo.hostName
     public var clock: @Sendable () -> Date = { Date() }

@@ -29,6 +29,11 @@ public enum EvidenceCollection {
         let identity = try await identityAnswer
         let clusterID = await clusterIDAnswer
         _ = await discovery
+        // Preflight's access reviews go alongside the lists (its answer does not depend on them); the manifest
+        // records what it predicted next to what happened.
+        async let preflightAnswer =
+            options.preflight
+            ? preflightRecord(client, catalog: catalog, controls: selected, username: identity.username) : nil
 
         let evidence = workFolder.appendingPathComponent("evidence")
         let cache = workFolder.appendingPathComponent("cache")
@@ -43,6 +48,7 @@ public enum EvidenceCollection {
                 let context = ItemContext(
                     item: item,
                     control: control,
+                    reads: catalog.reads(of: item),
                     file: evidence.appendingPathComponent(item.file),
                     client: client,
                     lists: lists,
@@ -59,9 +65,10 @@ public enum EvidenceCollection {
             for await result in group { collected.append(result) }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        let preflight = await preflightAnswer
         try? FileManager.default.removeItem(at: cache)
         let finishedAt = options.clock()
-        let manifest = Manifest(
+        var manifest = Manifest(
             packageID: UUID().uuidString.lowercased(),
             auditDate: Timestamp.format(startedAt).prefix(10).description,
             run: Manifest.Run(
@@ -84,6 +91,7 @@ public enum EvidenceCollection {
             ),
             controls: entries
         )
+        manifest.preflight = preflight
         return CollectionRun(manifest: manifest, evidenceFolder: evidence)
     }
 
@@ -166,6 +174,21 @@ public enum EvidenceCollection {
             "command": outcome.command, "remediation": context.control.remediation,
         ]
         try? context.writeJSON(document)
+    }
+
+    /// Preflight's prediction, or why it could not be made (collection goes on either way).
+    static func preflightRecord(
+        _ client: KubeClient,
+        catalog: Catalog,
+        controls: Set<String>,
+        username: String
+    ) async -> Manifest.Preflight {
+        do {
+            return try await Preflight.check(client: client, catalog: catalog, controls: controls, username: username)
+                .manifestRecord
+        } catch {
+            return Manifest.Preflight(allowed: 0, gaps: [], error: "\(error)")
+        }
     }
 
     static func identity(_ client: KubeClient) async throws -> UserIdentity {

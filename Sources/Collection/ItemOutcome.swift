@@ -39,11 +39,26 @@ struct ItemOutcome: Sendable {
 struct ItemContext: Sendable {
     let item: Catalog.EvidenceItem
     let control: Catalog.Control
+    /// What the catalog says this item reads (`source_kinds`), with the source's group and resource filled in.
+    let reads: [APIRead]
     let file: URL
     let client: KubeClient
     let lists: SharedLists
     let redactor: Redactor
     let options: CollectionOptions
+
+    /// The lists this item reads, as the catalog declares them.
+    var listKeys: [ListKey] {
+        reads.filter { $0.verbs.contains("list") && $0.nonResourceURLs == nil }.map { read in
+            ListKey(
+                group: read.group ?? "",
+                resource: read.resource ?? "",
+                versions: read.versions ?? [],
+                namespace: read.namespace,
+                labelSelector: read.labelSelector
+            )
+        }
+    }
 
     func threshold(_ name: String) -> [String]? {
         if case .names(let names)? = control.thresholds?[name] { return names }

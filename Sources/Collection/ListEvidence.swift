@@ -49,6 +49,7 @@ enum GroupListEvidence {
         try writer.begin(apiVersion: "v1", kind: "List", resourceVersion: "")
         var requests: [Manifest.RequestRecord] = []
         var failures: [String] = []
+        var statuses: Set<ItemStatus> = []
         for resource in resources {
             switch await context.lists.fetch(
                 ListKey(group: group, resource: resource.name, versions: [resource.version])
@@ -56,14 +57,15 @@ enum GroupListEvidence {
             case .fetched(let file, let summary, _, _, _):
                 requests.append(ItemOutcome.request(summary))
                 for item in ListFileReader(url: file) { try writer.append(object: item) }
-            case .failed(_, let note, _):
+            case .failed(let status, let note, _):
                 failures.append(note)
+                statuses.insert(status)
             }
         }
         let written = try writer.finish()
         let names = resources.map(\.qualifiedName).joined(separator: ",")
         return ItemOutcome(
-            status: failures.isEmpty ? .ok : .error,
+            status: failures.isEmpty ? .ok : statuses.contains(.forbidden) ? .forbidden : .error,
             command: resources.isEmpty ? command : "kubectl get \(names) -o json",
             requests: requests,
             itemCount: written.items,

@@ -3,28 +3,17 @@ import Foundation
 import KubeAPI
 
 /// Plaintext-secret scan: Secrets' last-applied annotations holding data, literal secret-looking env values
-/// in pods and pod templates, secret-looking ConfigMap keys. The redactor finds them while lists stream;
-/// this item reports the locations, lengths and fingerprints — never a value.
+/// in pods and pod templates, secret-looking ConfigMap keys, credential fields of External Secrets, policy
+/// resources and webhooks. The redactor finds them while lists stream; this item reports the locations,
+/// lengths and fingerprints — never a value.
 enum SecretScanEvidence {
-    static let scanned: [ListKey] = [
-        ListKey(group: "", resource: "secrets"), ListKey(group: "", resource: "configmaps"),
-        ListKey(group: "", resource: "pods"), ListKey(group: "apps", resource: "deployments"),
-        ListKey(group: "apps", resource: "statefulsets"), ListKey(group: "apps", resource: "daemonsets"),
-        ListKey(group: "apps", resource: "replicasets"), ListKey(group: "batch", resource: "jobs"),
-        ListKey(group: "batch", resource: "cronjobs"),
-        // Custom resources and webhooks with credential fields (the same keys C06 and C09 list, so shared).
-        ListKey(group: "external-secrets.io", resource: "externalsecrets", versions: ["v1", "v1beta1"]),
-        ListKey(group: "external-secrets.io", resource: "secretstores", versions: ["v1", "v1beta1"]),
-        ListKey(group: "external-secrets.io", resource: "clustersecretstores", versions: ["v1", "v1beta1"]),
-        ListKey(group: "kyverno.io", resource: "clusterpolicies"), ListKey(group: "kyverno.io", resource: "policies"),
-        ListKey(group: "admissionregistration.k8s.io", resource: "validatingwebhookconfigurations"),
-        ListKey(group: "admissionregistration.k8s.io", resource: "mutatingwebhookconfigurations"),
-    ]
-
+    /// Scans the lists the catalog declares for `secret-scan`; an item with any list forbidden is forbidden.
     static func collect(_ context: ItemContext) async throws -> ItemOutcome {
+        let scanned = context.listKeys
         var requests: [Manifest.RequestRecord] = []
         var sources: [[String: Any]] = []
         var problems: [String] = []
+        var statuses: Set<ItemStatus> = []
         // Fetch all lists at once (each is shared with other controls); report them in a fixed order.
         let lists = context.lists
         let fetched = await withTaskGroup(of: (Int, ListFetch).self) { group in
@@ -44,11 +33,15 @@ enum SecretScanEvidence {
                 sources.append(["resource": type.qualifiedName, "status": "ok", "items": summary.items])
             case .failed(let status, let note, _):
                 // A custom resource that is not installed holds nothing to scan.
-                if status != .notInstalled { problems.append(note) }
+                if status != .notInstalled {
+                    problems.append(note)
+                    statuses.insert(status)
+                }
                 let qualified = key.group.isEmpty ? key.resource : "\(key.resource).\(key.group)"
                 sources.append(["resource": qualified, "status": status.rawValue, "reason": note])
             }
         }
+        let names = scanned.map(\.resource).joined(separator: ",")
         // Only the kinds scanned here: other controls' lists may still be streaming, and the file must not
         // depend on which finished first.
         let findings = context.redactor.findings.filter { kinds.contains($0.kind) }.map { finding -> [String: Any] in
@@ -70,11 +63,8 @@ enum SecretScanEvidence {
             "findings": findings,
         ])
         return ItemOutcome(
-            status: problems.isEmpty ? .ok : .error,
-            command:
-                "kubectl get secrets,configmaps,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs,"
-                + "externalsecrets,secretstores,clustersecretstores,clusterpolicies,policies,"
-                + "validatingwebhookconfigurations,mutatingwebhookconfigurations -A -o json  # scanned, values never kept",
+            status: problems.isEmpty ? .ok : statuses.contains(.forbidden) ? .forbidden : .error,
+            command: "kubectl get \(names) -A -o json  # scanned, values never kept",
             requests: requests,
             itemCount: findings.count,
             note: problems.isEmpty ? nil : "Partly scanned: " + problems.joined(separator: " ")

@@ -49,9 +49,17 @@ extension KubeClient {
     }
 
     /// `kubectl auth can-i VERB RESOURCE`: asks the server (SelfSubjectAccessReview).
-    public func canI(verb: String, group: String, resource: String, namespace: String? = nil) async throws -> Bool {
+    /// A subresource such as `log` of `pods` is asked about as `subresource`, the way the API server checks it.
+    public func canI(
+        verb: String,
+        group: String,
+        resource: String,
+        subresource: String? = nil,
+        namespace: String? = nil
+    ) async throws -> Bool {
         let path = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"
         var attributes: [String: Any] = ["verb": verb, "group": group, "resource": resource]
+        if let subresource { attributes["subresource"] = subresource }
         if let namespace { attributes["namespace"] = namespace }
         let review: [String: Any] = [
             "apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",

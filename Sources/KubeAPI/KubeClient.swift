@@ -100,7 +100,7 @@ public final class KubeClient: Sendable {
                 await transport.invalidateCredentials(rejected: outcome.credential)
             {
                 reauthenticated = true
-                log(request, status: 401, started: started, retries: retries, note: "re-running the credential plugin")
+                log(request, status: 401, started: started, retries: retries, note: "authenticating again")
                 continue
             }
             log(request, status: outcome.status, started: started, retries: retries, note: nil)

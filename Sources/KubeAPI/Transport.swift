@@ -95,9 +95,11 @@ actor Transport {
         }
     }
 
-    /// After a 401: whether re-running the credential plugin might help (the rejected credential is then
-    /// forgotten, unless a newer one already replaced it).
+    /// After a 401: whether trying again might help — a token file is read again (the kubelet may have
+    /// rotated it while the request was in flight), and the credential plugin is re-run (the rejected
+    /// credential is forgotten, unless a newer one already replaced it).
     func invalidateCredentials(rejected: ExecCredentialPlugin.Credential?) async -> Bool {
+        if case .tokenFile = config.credentials { return true }
         guard let plugin else { return false }
         await plugin.invalidate(rejected: rejected)
         return true

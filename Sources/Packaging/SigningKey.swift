@@ -20,7 +20,8 @@ public struct SigningKey: Sendable {
         Hashing.sha256Hex(key.derRepresentation)
     }
 
-    /// Reads a private key; refuses one that group or others can read (with the chmod that fixes it).
+    /// Reads a private key; refuses one that others (or, for one's own key, the group) can read, with the
+    /// chmod that fixes it.
     /// A symlink (how a Kubernetes Secret volume mounts a key) is judged by its target's mode.
     public static func load(path: String) throws -> SigningKey {
         var info = stat()
@@ -28,7 +29,11 @@ public struct SigningKey: Sendable {
             throw SigningError.keyUnreadable(path: path, reason: "no such file")
         }
         let mode = Int(info.st_mode) & 0o7777
-        guard mode & 0o077 == 0 else {
+        // Owner-only, as keygen writes it. One exception, how Kubernetes mounts a Secret for a non-root pod
+        // (`defaultMode: 0440`, `fsGroup`): a key owned by someone else that this process may read only as a
+        // member of its group. Write bits and anything for others are refused always.
+        let sharedWithOurGroup = info.st_uid != geteuid() && mode & 0o037 == 0 && mode & 0o040 != 0
+        guard mode & 0o077 == 0 || sharedWithOurGroup else {
             throw SigningError.keyTooOpen(path: path, mode: mode)
         }
         guard let data = FileManager.default.contents(atPath: path) else {

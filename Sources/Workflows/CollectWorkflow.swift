@@ -26,6 +26,8 @@ public enum CollectWorkflow {
         public var signingKeyPath: String?
         /// Replace an existing output file (never one of the command's inputs).
         public var force = false
+        /// Where the in-cluster service account is mounted (token, ca.crt, namespace).
+        public var serviceAccountDirectory = InClusterConfig.defaultDirectory
 
         public init(
             kubeconfig: String? = nil,
@@ -62,7 +64,8 @@ public enum CollectWorkflow {
         let config = try ConnectionConfig.discover(
             kubeconfigPath: request.kubeconfig,
             context: request.context,
-            environment: request.environment
+            environment: request.environment,
+            serviceAccountDirectory: request.serviceAccountDirectory
         )
         let inputs = request.inputs
         if let output = request.output { try OutputFile.check(output, force: request.force, inputs: inputs) }

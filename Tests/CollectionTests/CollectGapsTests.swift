@@ -74,15 +74,17 @@ struct CollectGapsTests {
         #expect(writes.isEmpty)
 
         // Every request is accounted for: each discovery document once, each list once (plus its continue
-        // pages), and exactly three others — SelfSubjectReview, the kube-system namespace (cluster id) and
-        // the kube-bench pod log.
+        // pages), preflight's access reviews, and exactly three others — SelfSubjectReview, the kube-system
+        // namespace (cluster id) and the kube-bench pod log.
         let discovery = package.requestLog.filter { $0.query?.contains("limit=") != true && Self.isDiscovery($0.path) }
         #expect(Set(discovery.map(\.path)).count == discovery.count, "a discovery document was fetched twice")
         let pages = package.requestLog.filter { ($0.query ?? "").contains("limit=") }
-        let others = package.requestLog.count - discovery.count - pages.count
+        let reviews = package.requestLog.filter { $0.path.hasSuffix("/selfsubjectaccessreviews") }
+        #expect(!reviews.isEmpty, "collect runs preflight")
+        let others = package.requestLog.count - discovery.count - pages.count - reviews.count
         #expect(
             others == 3,
-            "unexpected requests: \(package.requestLog.filter { !Self.isDiscovery($0.path) && !($0.query ?? "").contains("limit=") }.map(\.path))"
+            "unexpected requests: \(package.requestLog.filter { !Self.isDiscovery($0.path) && !($0.query ?? "").contains("limit=") && !$0.path.hasSuffix("accessreviews") }.map(\.path))"
         )
         #expect(pages.count == seen.count, "the sample cluster fits in one page per list")
     }

@@ -107,6 +107,53 @@ struct AccessTests {
         }
     }
 
+    @Test func accessReviewOfASubresourceAgreesWithTheRequest() async throws {
+        let denials = [Denial(verb: "get", group: "", resource: "pods/log")]
+        try await withHarness(store: try ClusterStore.sample(), denials: denials) { harness in
+            let body = TestCluster.json([
+                "apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+                "spec": [
+                    "resourceAttributes": [
+                        "verb": "get", "group": "", "resource": "pods", "subresource": "log", "namespace": "kube-bench",
+                    ]
+                ],
+            ])
+            let review = try await harness.send(
+                "POST",
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                body: body
+            )
+            #expect((review.json["status"] as? [String: Any])?["allowed"] as? Bool == false)
+            let log = try await harness.send("/api/v1/namespaces/kube-bench/pods/kube-bench-8jm9z/log")
+            #expect(log.status == 403)
+        }
+    }
+
+    @Test func deniedReviewsAreRefusedAndRevokedTokensRejected() async throws {
+        let denials = [Denial(verb: "create", group: "authorization.k8s.io", resource: "selfsubjectaccessreviews")]
+        try await withHarness(denials: denials) { harness in
+            let body = TestCluster.json(["apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview"])
+            let review = try await harness.send(
+                "POST",
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                body: body
+            )
+            #expect(review.status == 403)
+            #expect(
+                (review.json["message"] as? String)?.contains("cannot create resource \"selfsubjectaccessreviews\"")
+                    == true
+            )
+            let whoAmI = try await harness.send(
+                "POST",
+                "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+                body: TestCluster.json(["apiVersion": "authentication.k8s.io/v1", "kind": "SelfSubjectReview"])
+            )
+            #expect(whoAmI.status == 201, "only the denied review is refused")
+            harness.emulator.revokeToken(EmulatorHarness.token)
+            #expect(try await harness.send("/api/v1/namespaces").status == 401)
+        }
+    }
+
     @Test func writeVerbsAre405AndLogged() async throws {
         try await withHarness { harness in
             let body = TestCluster.namespace("new")

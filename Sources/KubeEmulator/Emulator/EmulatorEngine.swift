@@ -13,6 +13,8 @@ final class EmulatorEngine: Sendable {
         var profile: FaultProfile?
         /// How often each request (path and query) was seen since the profile was set.
         var sightings: [String: Int] = [:]
+        /// Bearer tokens no longer accepted (a rotated service-account token that expired).
+        var revokedTokens: Set<String> = []
     }
 
     /// What a fault does to one request.
@@ -56,6 +58,16 @@ final class EmulatorEngine: Sendable {
     func record(_ entry: LoggedRequest) {
         state.withLock { $0.requestLog.append(entry) }
         options.onRequest?(entry)
+    }
+
+    func revoke(token: String) {
+        state.withLock { _ = $0.revokedTokens.insert(token) }
+    }
+
+    /// The user a bearer token authenticates, unless it is unknown or revoked.
+    func user(token: String) -> UserInfo? {
+        guard !state.withLock({ $0.revokedTokens.contains(token) }) else { return nil }
+        return options.tokens[token]
     }
 
     func setFaults(_ faults: [Fault]) {

@@ -82,6 +82,11 @@ extension KubeEmulator {
         engine.setFaultProfile(profile)
     }
 
+    /// Stops accepting a bearer token from now on (401), as when a rotated service-account token expires.
+    public func revokeToken(_ token: String) {
+        engine.revoke(token: token)
+    }
+
     /// Makes the next request that carries a `continue` token fail with 410 Gone (reason Expired), once.
     public func expireContinueTokens() {
         engine.expireContinueTokens()

@@ -3,7 +3,22 @@ import Hummingbird
 
 extension APIResponder {
     /// POST to a review endpoint: who am I (SelfSubjectReview) or may I (SelfSubjectAccessReview).
+    /// A denial of `create` on the review resource itself refuses the review, as RBAC would.
     func review(_ request: Request, path: String, user: UserInfo) async -> Response {
+        let group = path.contains("/authorization.k8s.io/") ? "authorization.k8s.io" : "authentication.k8s.io"
+        let resource = (path as NSString).lastPathComponent
+        if engine.isDenied(user: user.username, verb: "create", group: group, resource: resource, namespace: nil),
+            let type = engine.store.type(group: group, resource: resource)
+        {
+            return KubeStatus.forbidden(
+                type,
+                name: nil,
+                subresource: nil,
+                verb: "create",
+                user: user.username,
+                namespace: nil
+            ).response()
+        }
         guard let buffer = try? await request.body.collect(upTo: 1 << 20) else {
             return KubeStatus.badRequest("the request body is missing or too large").response()
         }

@@ -73,7 +73,7 @@ struct APIResponder: HTTPResponder {
         let prefix = "bearer "
         guard header.lowercased().hasPrefix(prefix) else { return .rejected }
         let token = header.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-        return engine.options.tokens[token].map { .user($0) } ?? .rejected
+        return engine.user(token: token).map { .user($0) } ?? .rejected
     }
 
     private func route(_ request: Request, path: String, authentication: Authentication) async -> Response {
