@@ -152,7 +152,8 @@ let package = Package(
         .testTarget(
             name: "CollectionTests",
             dependencies: [
-                "AuditPackCore", "Collection", "KubeAPI", "KubeEmulator", "Packaging", "TestSupport", "Workflows",
+                "AuditPackCore", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging", "Reports",
+                "TestSupport", "Workflows",
             ]
         ),
         .testTarget(
