@@ -12,7 +12,7 @@ struct AuditPack: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             Collect.self, Verify.self, Evaluate.self, Report.self, Keygen.self, Controls.self, Demo.self, Probe.self,
-            Sandbox.self, Upload.self, Diff.self,
+            Sandbox.self, Upload.self, Diff.self, Timeline.self,
         ]
     )
 
