@@ -156,6 +156,27 @@ struct DiffTests {
         #expect(Self.changes(diff).contains("C01b changed Namespace kube-system"))
     }
 
+    @Test func signedPackagesAreCheckedAgainstTheTrustedKey() async throws {
+        try await withEmulator { fixture in
+            let series = try ClusterSeries(fixture)
+            let key = SigningKey()
+            let old = try await series.collect(at: ClusterSeries.day(1), signingKey: key)
+            let new = try await series.collect(at: ClusterSeries.day(2), previous: old, signingKey: key)
+            let trusted = try DiffWorkflow.run(old: old, new: new, trust: .fingerprint(key.fingerprint))
+            #expect(trusted.old.signature == "trusted" && trusted.new.signature == "trusted")
+            let timeline = try TimelineWorkflow.run(
+                TimelineWorkflow.Request(packages: [old, new], trust: .fingerprint(key.fingerprint))
+            )
+            #expect(timeline.chain.intact && timeline.missedRuns.isEmpty)
+            // Signed, but by another key than the one the auditor trusts: refused, naming the package.
+            let other = SigningKey().fingerprint
+            #expect(throws: SeriesError.self) { try DiffWorkflow.run(old: old, new: new, trust: .fingerprint(other)) }
+            #expect(throws: SeriesError.self) {
+                try TimelineWorkflow.run(TimelineWorkflow.Request(packages: [old, new], trust: .fingerprint(other)))
+            }
+        }
+    }
+
     @Test func aPackageThatDoesNotVerifyIsRefused() async throws {
         try await withEmulator { fixture in
             let series = try ClusterSeries(fixture)
