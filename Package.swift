@@ -154,8 +154,8 @@ let package = Package(
         .testTarget(
             name: "CollectionTests",
             dependencies: [
-                "AuditPackCore", "Collection", "KubeAPI", "KubeEmulator", "Packaging", "TestSupport", "Workflows",
-                .product(name: "Yams", package: "Yams"),
+                "AuditPackCore", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging", "Reports",
+                "TestSupport", "Workflows", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

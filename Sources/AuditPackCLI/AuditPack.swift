@@ -12,7 +12,7 @@ struct AuditPack: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             Collect.self, Verify.self, Evaluate.self, Report.self, Keygen.self, Controls.self, Demo.self, Probe.self,
-            Rbac.self, Preflight.self, Sandbox.self, Upload.self, Fleet.self,
+            Rbac.self, Preflight.self, Sandbox.self, Upload.self, Fleet.self, Diff.self, Timeline.self,
         ]
     )
 

@@ -1,0 +1,4 @@
+/// Output formats of `auditpack diff` and `auditpack timeline`.
+public enum ViewFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, html
+}
