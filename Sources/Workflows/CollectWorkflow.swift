@@ -93,7 +93,8 @@ public enum CollectWorkflow {
             let startedAt = Timestamp.parse(run.manifest.run.startedAt) ?? Date()
             let destination =
                 request.output
-                ?? request.directory.appendingPathComponent(
+                ?? Self.freeDefaultName(
+                    in: request.directory,
                     EvidencePackage.defaultFileName(
                         cluster: config.clusterName.isEmpty ? config.contextName : config.clusterName,
                         startedAt: startedAt
