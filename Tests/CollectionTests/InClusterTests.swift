@@ -49,10 +49,28 @@ struct InClusterTests {
             $0.tokens = ["token-1": UserInfo(username: Self.account), "token-2": UserInfo(username: Self.account)]
             $0.onRequest = { rotation.observe($0) }
         }
-        // The signing key as a plain file (a key mounted from a Secret is a symlink: see the README).
+        // The signing key mounted the way a Secret volume mounts it: `auditpack.key -> ..data/auditpack.key`.
         let keyFolder = folder.url.appendingPathComponent("keys")
-        try FileManager.default.createDirectory(at: keyFolder, withIntermediateDirectories: true)
-        let keys = try KeygenWorkflow.run(folder: keyFolder, name: "auditpack")
+        let dataFolder = keyFolder.appendingPathComponent("..2026_12_06_00_00_00.000000001")
+        try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
+        let generated = try KeygenWorkflow.run(folder: dataFolder, name: "auditpack")
+        try FileManager.default.createSymbolicLink(
+            atPath: keyFolder.appendingPathComponent("..data").path,
+            withDestinationPath: dataFolder.lastPathComponent
+        )
+        for file in ["auditpack.key", "auditpack.pub.pem"] {
+            try FileManager.default.createSymbolicLink(
+                atPath: keyFolder.appendingPathComponent(file).path,
+                withDestinationPath: "..data/\(file)"
+            )
+        }
+        let keys = (
+            privateKey: keyFolder.appendingPathComponent("auditpack.key"),
+            publicKey: keyFolder.appendingPathComponent("auditpack.pub.pem"), fingerprint: generated.fingerprint
+        )
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: keys.privateKey.path) == "..data/auditpack.key"
+        )
         try await withEmulator(options: options) { fixture in
             rotation.emulator = fixture.emulator
             try Data(fixture.emulator.caCertificatePEM.utf8).write(to: serviceAccount.appendingPathComponent("ca.crt"))
