@@ -7,8 +7,7 @@ import Workflows
 /// The built `auditpack` binary: `rbac` prints the generated role, `preflight` exits 0, 1 or 2.
 @Suite("CLI: rbac and preflight")
 struct AccessCLITests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("auditpack").path
+    static let binary = Tools.auditpack
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         var environment = ProcessInfo.processInfo.environment

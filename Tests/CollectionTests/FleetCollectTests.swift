@@ -8,8 +8,7 @@ import Testing
 /// renders the same matrix from the packages.
 @Suite("collect: every cluster in one run")
 struct FleetCollectTests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("auditpack").path
+    static let binary = Tools.auditpack
 
     static func kubeconfig(_ emulators: [KubeEmulator], unreachable: String) -> String {
         var clusters = ""

@@ -4,8 +4,7 @@ import Testing
 
 /// `auditpack controls --framework nist-800-53` lists the catalog's NIST SP 800-53 mapping.
 @Suite struct ControlsCLITests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("auditpack").path
+    static let binary = Tools.auditpack
 
     @Test func controlsListsTheNIST80053Mapping() throws {
         let result = try Tools.runCapturing(Self.binary, ["controls", "--framework", "nist-800-53"])

@@ -8,8 +8,7 @@ import Testing
 /// (exit 2), warn when no key is given, and malformed manifests or non-files are clear exit-2 errors.
 @Suite("CLI: evaluate, report and verify check where a package came from")
 struct PackageTrustCLITests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("auditpack").path
+    static let binary = Tools.auditpack
 
     let key = SigningKey()
     let folder = TestFolder()

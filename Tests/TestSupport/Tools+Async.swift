@@ -50,3 +50,9 @@ extension Tools {
         var data: Data { lock.withLock { bytes } }
     }
 }
+
+extension Tools {
+    /// The `auditpack` executable `swift build` put beside the test bundle.
+    public static let auditpack = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("auditpack").path
+}
