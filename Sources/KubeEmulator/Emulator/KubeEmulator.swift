@@ -114,17 +114,11 @@ public final class KubeEmulator: Sendable {
         guard let task else { return }
         await group?.triggerGracefulShutdown()
         // Idle keep-alive connections close at once; give busy ones a moment, then cancel.
-        let deadline = ContinuousClock.now + .seconds(3)
-        let done = LockedBox(false)
         let watchdog = Task {
-            while ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-                if done.withLock({ $0 }) { return }
-            }
+            guard (try? await Task.sleep(for: .seconds(3))) != nil else { return }
             task.cancel()
         }
         await task.value
-        done.withLock { $0 = true }
         watchdog.cancel()
     }
 
