@@ -66,7 +66,6 @@ extension AuditPack {
                         request: uploadOptions.request(destination: upload),
                         logger: logger
                     )
-                    chmod(uploaded.file.path, 0o666 & ~userMask)
                     if !output.quiet && !output.json {
                         print(UploadText.line(uploaded.receipt) + "\nReceipt: \(uploaded.file.path)")
                     }

@@ -47,7 +47,13 @@ public struct PackageUploader: Sendable {
         if size <= settings.multipartThreshold {
             let body = try Data(contentsOf: package)
             digest = Data(SHA256.hash(data: body))
-            versionID = try await client.putObject(bucket: bucket, key: key, body: body, lock: settings.lock)
+            versionID = try await client.putObject(
+                bucket: bucket,
+                key: key,
+                body: body,
+                sha256: digest,
+                lock: settings.lock
+            )
         } else {
             digest = try Self.sha256(of: package)
             versionID = try await client.putObjectInParts(

@@ -36,7 +36,8 @@ extension S3Client {
             var parts: [(number: Int, etag: String, sha256: String)] = []
             var number = 1
             while let chunk = try handle.read(upToCount: partSize), !chunk.isEmpty {
-                let checksums = Self.checksumHeaders(chunk)
+                let digest = Data(SHA256.hash(data: chunk))
+                let checksums = Self.checksumHeaders(chunk, sha256: digest)
                 let response = try await send(
                     "UploadPart",
                     method: .PUT,
@@ -44,7 +45,8 @@ extension S3Client {
                     key: key,
                     query: [("partNumber", "\(number)"), ("uploadId", uploadID)],
                     headers: checksums,
-                    body: chunk
+                    body: chunk,
+                    bodySHA256: digest
                 )
                 parts.append((number, response.headers.first(name: "etag") ?? "", checksums[1].1))
                 number += 1

@@ -42,23 +42,33 @@ extension S3Client {
         ]
     }
 
-    /// Integrity headers for a body: Content-MD5 (required by S3 for locked objects) and SHA-256.
-    static func checksumHeaders(_ body: Data) -> [(String, String)] {
+    /// Integrity headers for a body whose SHA-256 is `sha256`: Content-MD5 (required by S3 for locked
+    /// objects) and x-amz-checksum-sha256.
+    static func checksumHeaders(_ body: Data, sha256: Data) -> [(String, String)] {
         [
             ("content-md5", Data(Insecure.MD5.hash(data: body)).base64EncodedString()),
-            ("x-amz-checksum-sha256", Data(SHA256.hash(data: body)).base64EncodedString()),
+            ("x-amz-checksum-sha256", sha256.base64EncodedString()),
         ]
     }
 
-    /// PutObject of one body; returns the version id the server assigned (versioned buckets).
-    public func putObject(bucket: String, key: String, body: Data, lock: ObjectLock?) async throws -> String? {
+    /// PutObject of one body (`sha256`: its digest, hashed once by the caller); returns the version id the
+    /// server assigned (versioned buckets).
+    public func putObject(
+        bucket: String,
+        key: String,
+        body: Data,
+        sha256: Data,
+        lock: ObjectLock?
+    ) async throws -> String? {
         let response = try await send(
             "PutObject",
             method: .PUT,
             bucket: bucket,
             key: key,
-            headers: [("content-type", "application/zip")] + Self.checksumHeaders(body) + Self.lockHeaders(lock),
-            body: body
+            headers: [("content-type", "application/zip")] + Self.checksumHeaders(body, sha256: sha256)
+                + Self.lockHeaders(lock),
+            body: body,
+            bodySHA256: sha256
         )
         return response.headers.first(name: "x-amz-version-id")
     }

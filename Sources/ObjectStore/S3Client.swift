@@ -39,7 +39,8 @@ public final class S3Client: Sendable {
         try? await http.shutdown()
     }
 
-    /// Sends one signed request. `key` nil addresses the bucket. Errors name the operation and the fix.
+    /// Sends one signed request. `key` nil addresses the bucket; `bodySHA256`, when the caller already hashed
+    /// the body, saves hashing it again. Errors name the operation and the fix.
     public func send(
         _ operation: String,
         method: HTTPMethod,
@@ -47,14 +48,15 @@ public final class S3Client: Sendable {
         key: String?,
         query: [(String, String)] = [],
         headers extra: [(String, String)] = [],
-        body: Data = Data()
+        body: Data = Data(),
+        bodySHA256: Data? = nil
     ) async throws -> Response {
         let target = endpoint.target(bucket: bucket, key: key)
         let now = Date()
         var headers: [(String, String)] = [
             ("host", target.host),
             ("x-amz-date", SigV4Signer.amzDate(now)),
-            ("x-amz-content-sha256", SigV4Signer.hex(Data(SHA256.hash(data: body)))),
+            ("x-amz-content-sha256", SigV4Signer.hex(bodySHA256 ?? Data(SHA256.hash(data: body)))),
         ]
         if let token = credentials.sessionToken { headers.append(("x-amz-security-token", token)) }
         headers += extra
