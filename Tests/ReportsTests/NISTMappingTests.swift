@@ -49,5 +49,10 @@ import Testing
         #expect(uuid.uuidString.lowercased() == "886313e1-3b8a-5372-9b90-0c9aee199e5d")
         #expect(DeterministicUUID.string("a") == DeterministicUUID.string("a"))
         #expect(DeterministicUUID.string("a") != DeterministicUUID.string("b"))
+        // The direct text form is the UUID's own, lowercased (Python: uuid5(uuid5(NAMESPACE_DNS, "auditpack.dev"), n)).
+        for name in ["", "a", "risk/C03/17", "é✓/😀", String(repeating: "x", count: 200)] {
+            let expected = DeterministicUUID.v5(namespace: DeterministicUUID.auditPackNamespace, name: name)
+            #expect(DeterministicUUID.string(name) == expected.uuidString.lowercased(), "\(name)")
+        }
     }
 }

@@ -16,32 +16,61 @@ extension OSCAL {
         return encoder
     }
 
-    /// `document`, whose one list holding only `placeholder` becomes the elements `produce` writes, each encoded on
-    /// its own (so they are never all in memory as values).
-    static func encode<Document: Encodable, Element: Encodable>(
+    /// `document`, whose one list holding only `placeholder` becomes the risks `produce` makes, each written as it
+    /// is made (so they are never all in memory, as values or as text): the bytes go to `sink` in chunks of about
+    /// a megabyte.
+    static func encode<Document: Encodable>(
         _ document: Document,
-        replacing placeholder: Element,
-        produce: ((Element) throws -> Void) throws -> Void
-    ) throws -> Data {
+        replacing placeholder: Risk,
+        produce: ((Risk) throws -> Void) throws -> Void,
+        to sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let encoder = encoder()
         let whole = try encode(document)
         let marker = Data("[".utf8) + (try encoder.encode(placeholder)) + Data("]".utf8)
-        guard let range = whole.range(of: marker) else { return whole }
-        var output = Data(whole[..<range.lowerBound])
-        output.append(UInt8(ascii: "["))
-        var first = true
-        try produce { element in
-            if !first { output.append(UInt8(ascii: ",")) }
-            first = false
-            output.append(try encoder.encode(element))
+        guard let range = whole.range(of: marker) else {
+            try whole.withUnsafeBytes(sink)
+            return
         }
-        output.append(UInt8(ascii: "]"))
-        output.append(whole[range.upperBound...])
-        return output
+        try whole[..<range.lowerBound].withUnsafeBytes(sink)
+        let chunk = 1 << 20
+        var json = JSONBytes()
+        json.bytes.reserveCapacity(chunk + 64 << 10)
+        json.raw("[")
+        var first = true
+        // `produce` and `sink` never keep their closures: the one handed to `produce` may call `sink`.
+        try withoutActuallyEscaping(sink) { sink in
+            try produce { risk in
+                if !first { json.raw(",") }
+                first = false
+                risk.write(to: &json)
+                if json.bytes.count >= chunk {
+                    try json.bytes.withUnsafeBytes(sink)
+                    json.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        json.raw("]")
+        try json.bytes.withUnsafeBytes(sink)
+        try whole[range.upperBound...].withUnsafeBytes(sink)
     }
 
     /// `lastModified` → `last-modified`, `partyUuids` → `party-uuids`.
     static func kebab(_ name: String) -> String {
+        // Coding keys are ASCII: convert bytes (Character.isUppercase was a tenth of the report's time).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count + 4)
+            for byte in name.utf8 {
+                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
+                    bytes.append(UInt8(ascii: "-"))
+                    bytes.append(byte + 32)
+                } else {
+                    bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         for character in name {
             if character.isUppercase {

@@ -82,7 +82,15 @@ public struct OSCALExport: Sendable {
     /// The assessment results (importing and embedding the plan), as JSON. Risks are encoded one at a time into
     /// the placeholder's place, so a cluster with 40,000 findings never holds them all as values.
     public func assessmentResults() throws -> Data {
+        var data = Data()
+        try assessmentResults { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The assessment results, handed to `sink` in chunks as they are written (tens of megabytes on a large
+    /// cluster, never held whole).
+    public func assessmentResults(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let document = OSCAL.AssessmentResultsDocument(assessmentResults: results(planData: try assessmentPlan()))
-        return try OSCAL.encode(document, replacing: Self.riskPlaceholder) { write in try eachRisk(write) }
+        try OSCAL.encode(document, replacing: Self.riskPlaceholder, produce: { write in try eachRisk(write) }, to: sink)
     }
 }
