@@ -1,7 +1,6 @@
 import AuditPackCore
 import Crypto
 import Foundation
-import ZIPFoundation
 
 /// Writes an evidence package: a ZIP whose entries are sorted by name, all stamped with one fixed time
 /// (the collection's start) and mode 0644, so the same evidence and manifest give byte-identical files.
@@ -47,7 +46,7 @@ public enum PackageWriter {
         public let destination: URL
         private let temporary: URL
         private let timestamp: Date
-        private let archive: Archive
+        private let zip: ZipStream
         private var last: String?
 
         public init(destination: URL, timestamp: Date) throws {
@@ -57,7 +56,7 @@ public enum PackageWriter {
                 ".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).partial"
             )
             do {
-                archive = try Archive(url: temporary, accessMode: .create)
+                zip = try ZipStream(path: temporary.path, timestamp: timestamp)
             } catch {
                 throw PackageError.unwritable(path: destination.path, reason: "\(error)")
             }
@@ -71,7 +70,11 @@ public enum PackageWriter {
                         ? PackageError.duplicateEntry(entry.name)
                         : PackageError.unsorted(entry.name, after: last)
                 }
-                try PackageWriter.add(entry, to: archive, timestamp: timestamp)
+                do {
+                    try PackageWriter.add(entry, to: zip)
+                } catch let error as ZipStreamError {
+                    throw PackageError.unwritable(path: destination.path, reason: error.description)
+                }
                 last = entry.name
             }
         }
@@ -80,6 +83,7 @@ public enum PackageWriter {
         public func finish() throws -> String {
             // What is written must be what the strict reader accepts (e.g. no ZIP64 for a >4 GiB package).
             do {
+                try zip.finish()
                 _ = try ZipLayout.read(try PackageFile(path: temporary.path))
             } catch {
                 abandon()
@@ -99,34 +103,46 @@ public enum PackageWriter {
         }
     }
 
-    private static func add(_ entry: Entry, to archive: Archive, timestamp: Date) throws {
+    private static func add(_ entry: Entry, to zip: ZipStream) throws {
         switch entry.source {
         case .data(let data):
-            try archive.addEntry(
-                with: entry.name,
-                type: .file,
-                uncompressedSize: Int64(data.count),
-                modificationDate: timestamp,
-                permissions: 0o644,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
+            var position = 0
+            try zip.add(name: entry.name) { buffer in
+                let count = min(buffer.count, data.count - position)
+                if count > 0 {
+                    let start = data.startIndex + position
+                    data.copyBytes(
+                        to: buffer.bindMemory(to: UInt8.self).baseAddress!,
+                        from: start..<start + count
+                    )
+                }
+                position += count
+                return count
             }
         case .file(let url):
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            let size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-            try archive.addEntry(
-                with: entry.name,
-                type: .file,
-                uncompressedSize: Int64(size),
-                modificationDate: timestamp,
-                permissions: 0o644,
-                compressionMethod: .deflate
-            ) { position, chunk in
-                try handle.seek(toOffset: UInt64(position))
-                return try handle.read(upToCount: chunk) ?? Data()
+            let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw PackageError.unwritable(
+                    path: url.path,
+                    reason: "cannot read \(url.lastPathComponent): \(String(cString: strerror(errno)))"
+                )
+            }
+            defer { close(descriptor) }
+            try zip.add(name: entry.name) { buffer in
+                var filled = 0
+                while filled < buffer.count {
+                    let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                    if count < 0, errno == EINTR { continue }
+                    guard count >= 0 else {
+                        throw PackageError.unwritable(
+                            path: url.path,
+                            reason: "cannot read \(url.lastPathComponent): \(String(cString: strerror(errno)))"
+                        )
+                    }
+                    if count == 0 { break }
+                    filled += count
+                }
+                return filled
             }
         }
     }
