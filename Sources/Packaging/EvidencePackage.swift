@@ -56,6 +56,28 @@ public enum EvidencePackage {
         return session
     }
 
+    /// A file a package carries beside its evidence (findings, OSCAL documents, report), with its digest: in
+    /// memory, or written to a file as it was made (a large cluster's OSCAL results are tens of megabytes).
+    public struct Artifact: Sendable {
+        public var name: String
+        public var kind: String
+        public var source: PackageWriter.Entry.Source
+        public var sha256: String
+        public var size: Int
+
+        public init(name: String, kind: String, data: Data) {
+            self.init(name: name, kind: kind, source: .data(data), sha256: Hashing.sha256Hex(data), size: data.count)
+        }
+
+        public init(name: String, kind: String, source: PackageWriter.Entry.Source, sha256: String, size: Int) {
+            self.name = name
+            self.kind = kind
+            self.source = source
+            self.sha256 = sha256
+            self.size = size
+        }
+    }
+
     /// Adds the artifacts, manifest.json and (with a key) the signatures, then moves the package into place.
     public static func finish(
         _ session: PackageWriter.Session,
@@ -63,18 +85,33 @@ public enum EvidencePackage {
         artifacts: [(name: String, kind: String, data: Data)],
         signingKey: SigningKey? = nil
     ) throws -> (manifest: Manifest, sha256: String) {
+        try finish(
+            session,
+            manifest: manifest,
+            artifacts: artifacts.map { Artifact(name: $0.name, kind: $0.kind, data: $0.data) },
+            signingKey: signingKey
+        )
+    }
+
+    /// Adds the artifacts, manifest.json and (with a key) the signatures, then moves the package into place.
+    public static func finish(
+        _ session: PackageWriter.Session,
+        manifest: Manifest,
+        artifacts: [Artifact],
+        signingKey: SigningKey? = nil
+    ) throws -> (manifest: Manifest, sha256: String) {
         do {
             var manifest = manifest
             manifest.artifacts = artifacts.map { artifact in
                 Manifest.Artifact(
                     file: artifact.name,
-                    sha256: Hashing.sha256Hex(artifact.data),
-                    size: artifact.data.count,
+                    sha256: artifact.sha256,
+                    size: artifact.size,
                     kind: artifact.kind
                 )
             }
             let manifestData = try manifest.encoded()
-            var entries = artifacts.map { PackageWriter.Entry(name: $0.name, source: .data($0.data)) }
+            var entries = artifacts.map { PackageWriter.Entry(name: $0.name, source: $0.source) }
             entries.append(PackageWriter.Entry(name: "manifest.json", source: .data(manifestData)))
             if let signingKey {
                 let signature = try ManifestSignature.sign(

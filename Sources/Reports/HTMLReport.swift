@@ -2,6 +2,9 @@ import Foundation
 
 /// One self-contained HTML file: inline CSS, an inline SVG chart, no scripts, no external requests.
 public enum HTMLReport {
+    /// Findings listed per rule and control; findings.json holds the rest.
+    public static let rowsPerRule = 100
+
     public static func render(_ report: AuditReport) -> String {
         let totals = report.totals
         var body = """
@@ -39,9 +42,22 @@ public enum HTMLReport {
         body += "<h2>Findings</h2>\n"
         for result in report.failing {
             body += "<h3>\(result.id) \(badge(result.verdict.rawValue))</h3><ul>\n"
+            // At most `rowsPerRule` rows per rule (a large cluster has tens of thousands of findings); the rest are
+            // counted, and findings.json keeps them all.
+            var shown: [String: Int] = [:]
+            var rules: [String] = []
             for finding in result.findings {
+                let count = shown[finding.rule, default: 0]
+                if count == 0 { rules.append(finding.rule) }
+                shown[finding.rule] = count + 1
+                guard count < rowsPerRule else { continue }
                 body +=
                     "<li>\(badge(finding.severity.rawValue)) <code>\(e(finding.rule))</code> \(e(finding.message))</li>\n"
+            }
+            for rule in rules where shown[rule, default: 0] > rowsPerRule {
+                body +=
+                    "<li class=\"more\">… and \(shown[rule, default: 0] - rowsPerRule) more <code>\(e(rule))</code> findings "
+                    + "(findings.json lists every one)</li>\n"
             }
             body += "</ul>\n"
         }

@@ -1,31 +1,70 @@
 import AuditPackCore
 import Evaluation
 import Foundation
+import Packaging
 import Reports
 
 extension CollectWorkflow {
     /// The files a package carries beside its evidence, in name order: findings.json, the OSCAL assessment plan
     /// and results, report.html. The OSCAL results list every other file with its SHA-256 (the manifest and the
-    /// signatures cover the results, so those cannot be named inside: see OSCALExport).
+    /// signatures cover the results, so those cannot be named inside: see OSCALExport). The results are written
+    /// to `folder` as they are made (tens of megabytes on a large cluster), hashed on the way.
     static func artifacts(
         manifest: Manifest,
         findings: FindingsDocument,
         report: AuditReport,
         catalog: Catalog,
-        signed: Bool
-    ) throws -> [(name: String, kind: String, data: Data)] {
-        let findingsData = try findings.encoded()
-        let reportData = Data(HTMLReport.render(report).utf8)
+        signed: Bool,
+        folder: URL
+    ) throws -> [EvidencePackage.Artifact] {
+        // Each goes to a file at once, so the next is made without the last one's bytes in memory.
+        let findingsFile = try Self.artifact("findings.json", kind: "findings", in: folder) { try findings.encoded() }
+        let reportFile = try Self.artifact("report.html", kind: "report", in: folder) {
+            Data(HTMLReport.render(report).utf8)
+        }
         var described = manifest
-        described.artifacts = [("findings.json", "findings", findingsData), ("report.html", "report", reportData)].map {
-            Manifest.Artifact(file: $0.0, sha256: Hashing.sha256Hex($0.2), size: $0.2.count, kind: $0.1)
+        described.artifacts = [findingsFile, reportFile].map {
+            Manifest.Artifact(file: $0.name, sha256: $0.sha256, size: $0.size, kind: $0.kind)
         }
         let oscal = try OSCALExport(manifest: described, findings: findings, catalog: catalog, signed: signed)
+        let resultsURL = folder.appendingPathComponent(OSCALExport.resultsFileName)
+        let writer = try HashedFileWriter(url: resultsURL)
+        try oscal.assessmentResults { try writer.write($0) }
+        let (sha256, size) = try writer.finish()
         return [
-            (name: "findings.json", kind: "findings", data: findingsData),
-            (name: OSCALExport.planFileName, kind: "oscal-assessment-plan", data: try oscal.assessmentPlan()),
-            (name: OSCALExport.resultsFileName, kind: "oscal-assessment-results", data: try oscal.assessmentResults()),
-            (name: "report.html", kind: "report", data: reportData),
+            findingsFile,
+            EvidencePackage.Artifact(
+                name: OSCALExport.planFileName,
+                kind: "oscal-assessment-plan",
+                data: try oscal.assessmentPlan()
+            ),
+            EvidencePackage.Artifact(
+                name: OSCALExport.resultsFileName,
+                kind: "oscal-assessment-results",
+                source: .file(resultsURL),
+                sha256: sha256,
+                size: size
+            ),
+            reportFile,
         ]
+    }
+
+    /// `make`'s bytes written to `folder/name` and described (SHA-256, size) for the manifest.
+    static func artifact(
+        _ name: String,
+        kind: String,
+        in folder: URL,
+        make: () throws -> Data
+    ) throws -> EvidencePackage.Artifact {
+        let writer = try HashedFileWriter(url: folder.appendingPathComponent(name))
+        try make().withUnsafeBytes { try writer.write($0) }
+        let (sha256, size) = try writer.finish()
+        return EvidencePackage.Artifact(
+            name: name,
+            kind: kind,
+            source: .file(writer.url),
+            sha256: sha256,
+            size: size
+        )
     }
 }

@@ -113,7 +113,7 @@ public enum CollectWorkflow {
             }
             let session: PackageWriter.Session
             let findings: FindingsDocument
-            let artifacts: [(name: String, kind: String, data: Data)]
+            let artifacts: [EvidencePackage.Artifact]
             do {
                 // Judge at collection time, from the collected evidence only, exactly as `evaluate` will later.
                 let evidence = EvidenceSet.folder(
@@ -144,7 +144,8 @@ public enum CollectWorkflow {
                     findings: findings,
                     report: report,
                     catalog: catalog,
-                    signed: request.signingKey != nil
+                    signed: request.signingKey != nil,
+                    folder: work
                 )
                 phases.end("report")
                 session = try await packing.value
