@@ -1,4 +1,5 @@
 import Foundation
+import KubeAPI
 
 /// The few strings the image inventory needs from a pod, read in one pass over its JSON bytes without
 /// building the pod: `metadata.name`/`namespace`, `spec.containers[].name`/`image` and

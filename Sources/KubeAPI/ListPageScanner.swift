@@ -1,8 +1,8 @@
 import Foundation
 
-/// Splits a LIST page into its items without building objects: one pass over the bytes, tracking strings
-/// and nesting. Items come out as the server sent them; `metadata` (continue, resourceVersion) is parsed
-/// on its own, small.
+/// Splits a LIST page into its items without building objects: one pass over the bytes, tracking nesting,
+/// with strings and values skipped by the shared byte walker (`ByteScan`: memchr from quote to quote). Items come
+/// out as the server sent them; `metadata` (continue, resourceVersion) is parsed on its own, small.
 struct ListPageScanner {
     /// Byte ranges of each item in `items`, whether each item has top-level `kind` / `apiVersion` keys, and
     /// the page's `metadata` object.
@@ -21,18 +21,19 @@ struct ListPageScanner {
 
     static func scan(_ data: Data) throws -> Page {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Page in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var scanner = Scanner(bytes: bytes)
+            var scanner = Scanner(raw)
             return try scanner.page()
         }
     }
 
     private struct Scanner {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let scan: ByteScan
+        let bytes: UnsafeRawBufferPointer
         var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
+        init(_ raw: UnsafeRawBufferPointer) {
+            scan = ByteScan(raw)
+            bytes = raw
         }
 
         mutating func page() throws -> Page {
@@ -59,7 +60,7 @@ struct ListPageScanner {
                 case "metadata":
                     let start = index
                     try skipValue()
-                    let slice = Data(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    let slice = Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
                     page.metadata = (try? JSONSerialization.jsonObject(with: slice)) as? [String: Any] ?? [:]
                 default:
                     try skipValue()
@@ -142,68 +143,33 @@ struct ListPageScanner {
         }
 
         func matches(_ start: Int, _ word: StaticString) -> Bool {
-            let pointer = word.utf8Start
-            for offset in 0..<word.utf8CodeUnitCount where bytes[start + offset] != pointer[offset] { return false }
-            return true
+            memcmp(bytes.baseAddress! + start, word.utf8Start, word.utf8CodeUnitCount) == 0
         }
 
         mutating func skipValue() throws {
-            guard index < bytes.count else { throw Failure.unterminated }
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                try skipString()
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                var depth = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: "\"") {
-                        try skipString()
-                        continue
-                    }
-                    if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
-                    if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                        depth -= 1
-                        if depth == 0 {
-                            index += 1
-                            return
-                        }
-                    }
-                    index += 1
-                }
-                throw Failure.unterminated
-            default:  // number, true, false, null
-                while index < bytes.count,
-                    ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index])
-                {
-                    index += 1
-                }
-            }
+            guard let end = scan.valueEnd(from: index) else { throw Failure.unterminated }
+            index = end
         }
 
         /// Moves past a string starting at `index` (the opening quote).
         mutating func skipString() throws {
-            index += 1
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
-                }
-                index += 1
-                if byte == UInt8(ascii: "\"") { return }
-            }
-            throw Failure.unterminated
+            guard let end = scan.stringEnd(from: index) else { throw Failure.unterminated }
+            index = end
         }
 
         mutating func readString() throws -> String {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Failure.notAnObject }
             let start = index + 1
             try skipString()
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
         }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count,
+                bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 || bytes[index] == 0x0D
+            {
+                index += 1
+            }
         }
     }
 }
