@@ -19,6 +19,11 @@ package struct ByteScan {
         package var keyEscaped = false
         /// In an array: the current element's index.
         package var index = -1
+
+        @usableFromInline
+        init(isObject: Bool) {
+            self.isObject = isObject
+        }
     }
 
     package enum Event {
@@ -37,11 +42,13 @@ package struct ByteScan {
         case malformed
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let backslash = UInt8(ascii: "\\")
+    @usableFromInline static let quote = UInt8(ascii: "\"")
+    @usableFromInline static let backslash = UInt8(ascii: "\\")
 
     /// Walks the JSON once, calling `visit` with each event and the open frames (for `.string`, the frame
     /// holding it has its key or element index set). `visit` returns false to stop.
+    /// Inlinable: its callers (in Collection) pass a closure per event, which specialisation removes.
+    @inlinable
     package func walk(_ visit: (Event, [Frame]) -> Bool) -> Walk {
         var frames: [Frame] = []
         var expectingKey = false
@@ -181,7 +188,7 @@ package struct ByteScan {
     }
 
     /// Whether `byte` ends a number, true, false or null.
-    @inline(__always)
+    @inlinable
     static func endsScalar(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
     }
