@@ -184,8 +184,14 @@ public enum EvidenceCollection {
         username: String
     ) async -> Manifest.Preflight {
         do {
-            return try await Preflight.check(client: client, catalog: catalog, controls: controls, username: username)
-                .manifestRecord
+            return try await Preflight.check(
+                client: client,
+                catalog: catalog,
+                controls: controls,
+                username: username,
+                background: true
+            )
+            .manifestRecord
         } catch {
             return Manifest.Preflight(allowed: 0, gaps: [], error: "\(error)")
         }

@@ -6,17 +6,20 @@ import KubeAPI
 /// each resource type it reads, a SelfSubjectAccessReview for each permission (each asked once per run).
 public enum Preflight {
     /// Throws when the server cannot be reached, or when it refuses the access reviews themselves.
-    /// `username` skips asking who we are when the caller already knows.
+    /// `username` skips asking who we are when the caller already knows. `background` sends the access reviews
+    /// beside other requests (collect's own lists) instead of before them.
     public static func check(
         client: KubeClient,
         catalog: Catalog,
         controls: Set<String>?,
-        username known: String? = nil
+        username known: String? = nil,
+        background: Bool = false
     ) async throws -> PreflightReport {
-        _ = try await client.serverVersion()
+        // A caller that knows who we are has reached the server already.
+        if known == nil { _ = try await client.serverVersion() }
         let username: String?
         if let known { username = known } else { username = try? await client.whoAmI().username }
-        let answers = AccessAnswers(client: client)
+        let answers = AccessAnswers(client: client, background: background)
         let items = catalog.items(of: controls)
         let results = try await withThrowingTaskGroup(of: (Int, PreflightReport.Item).self) { group in
             for (index, (control, item)) in items.enumerated() {
@@ -51,6 +54,7 @@ public enum Preflight {
     {
         var absent: [String] = []
         var denied: [String] = []
+        var permissions: [Permission] = []
         for read in reads where read.nonResourceURLs == nil {
             let group = read.group ?? ""
             var resources: [String]
@@ -76,11 +80,24 @@ public enum Preflight {
             }
             for resource in resources {
                 for verb in read.verbs {
-                    let permission = Permission(verb: verb, group: group, resource: resource, namespace: read.namespace)
-                    let allowed = try await answers.allowed(permission)
-                    if !allowed { denied.append(permission.description) }
+                    permissions.append(
+                        Permission(verb: verb, group: group, resource: resource, namespace: read.namespace)
+                    )
                 }
             }
+        }
+        // Asked side by side (one after another, they were the longest chain of a collection against a
+        // distant server); reported in order.
+        let allowed = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for (index, permission) in permissions.enumerated() {
+                group.addTask { (index, try await answers.allowed(permission)) }
+            }
+            var allowed = [Bool](repeating: true, count: permissions.count)
+            for try await (index, answer) in group { allowed[index] = answer }
+            return allowed
+        }
+        for (permission, answer) in zip(permissions, allowed) where !answer {
+            denied.append(permission.description)
         }
         if !absent.isEmpty { return (.notInstalled, absent) }
         if !denied.isEmpty { return (.forbidden, denied) }

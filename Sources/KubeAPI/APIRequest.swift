@@ -21,6 +21,9 @@ public struct APIRequest: Sendable {
     public var accept: String
     /// What the request does in RBAC terms, for 403 messages.
     public var authorization: (verb: String, group: String, resource: String)
+    /// Sent beside the main requests (a few at a time, never queued before them): for questions whose answer
+    /// nothing waits for, such as collect's preflight access reviews.
+    public var background = false
 
     public static func get(
         _ path: String,

@@ -55,7 +55,8 @@ extension KubeClient {
         group: String,
         resource: String,
         subresource: String? = nil,
-        namespace: String? = nil
+        namespace: String? = nil,
+        background: Bool = false
     ) async throws -> Bool {
         let path = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"
         var attributes: [String: Any] = ["verb": verb, "group": group, "resource": resource]
@@ -66,7 +67,9 @@ extension KubeClient {
             "spec": ["resourceAttributes": attributes],
         ]
         let body = try JSONSerialization.data(withJSONObject: review, options: [.sortedKeys])
-        let response = try await send(try .review(path, body: body))
+        var request = try APIRequest.review(path, body: body)
+        request.background = background
+        let response = try await send(request)
         guard let document = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
             let status = document["status"] as? [String: Any]
         else {

@@ -13,6 +13,9 @@ public final class KubeClient: Sendable {
     let transport: Transport
     let logger: Logger
     let limiter: AsyncLimiter
+    /// Background requests (`APIRequest.background`) take permits of their own (as many again), so they never
+    /// delay the main requests' turns.
+    let backgroundLimiter: AsyncLimiter
     let discovery = DiscoveryCache()
     /// Every request sent, for provenance and tests.
     public let journal = RequestJournal()
@@ -25,6 +28,7 @@ public final class KubeClient: Sendable {
         self.logger = logger
         self.transport = try Transport(config: config, options: options, logger: logger)
         self.limiter = AsyncLimiter(limit: options.concurrency)
+        self.backgroundLimiter = AsyncLimiter(limit: options.concurrency)
     }
 
     /// Closes connections. Call once when done.
@@ -34,7 +38,9 @@ public final class KubeClient: Sendable {
 
     /// Sends a read request: retries transient failures, maps failures to `KubeAPIError`.
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        try await limiter.withPermit { try await self.sendWithRetries(request) }
+        try await (request.background ? backgroundLimiter : limiter).withPermit {
+            try await self.sendWithRetries(request)
+        }
     }
 
     private func sendWithRetries(_ request: APIRequest) async throws -> APIResponse {
