@@ -43,8 +43,17 @@ extension AuditPack.Sandbox {
         )
         var generateSpec: String?
 
+        @Option(
+            name: .customLong("latency-ms"),
+            help: "Wait this many milliseconds before answering each request (a cluster a network hop away)."
+        )
+        var latencyMilliseconds: Int = 0
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+            guard (0...60_000).contains(latencyMilliseconds) else {
+                throw ValidationError("--latency-ms must be between 0 and 60000.")
+            }
             if let generateSpec {
                 do {
                     _ = try GenerationSpec(parsing: generateSpec)
@@ -83,6 +92,11 @@ extension AuditPack.Sandbox {
                     options: options,
                     kubeconfigPath: path
                 )
+            }
+            if latencyMilliseconds > 0 {
+                session.emulator.setFaults([
+                    Fault(pathPrefix: "/", kind: .latency(milliseconds: latencyMilliseconds), times: .max)
+                ])
             }
             print("\(spec == nil ? "Sample" : "Generated") cluster serving at \(session.emulator.baseURL)")
             print(

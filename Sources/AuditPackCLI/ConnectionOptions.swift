@@ -27,17 +27,24 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "API requests in flight at once.")
     var concurrency: Int = 8
 
+    @Option(help: "Items per LIST page (the `limit` parameter; kubectl's --chunk-size, 500 by default).")
+    var pageSize: Int = 500
+
     func validate() throws {
         guard timeout.isFinite, timeout >= 0.001, timeout <= 86_400 else {
             throw ValidationError("--timeout must be a number of seconds between 0.001 and 86400 (one day).")
         }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
+        guard (1...100_000).contains(pageSize) else {
+            throw ValidationError("--page-size must be between 1 and 100000.")
+        }
     }
 
     var clientOptions: KubeClientOptions {
         var options = KubeClientOptions()
         options.requestTimeout = .milliseconds(Int64(timeout * 1000))
         options.concurrency = concurrency
+        options.pageSize = pageSize
         return options
     }
 }
