@@ -8,12 +8,6 @@ import Testing
 struct EvaluatorFixtureTests {
     @Test(arguments: FixtureCase.all())
     func fixture(_ testCase: FixtureCase) throws {
-        if testCase.usesUpstream && !FileManager.default.fileExists(atPath: FixtureCase.sharedFixtures.path) {
-            print(
-                "SKIPPED: \(testCase.testDescription) needs the upstream samples at \(FixtureCase.sharedFixtures.path)"
-            )
-            return
-        }
         let catalog = try Catalog.builtIn()
         let expected = try testCase.expected()
         let evidence = try testCase.evidence(catalog: catalog, scratch: TestFolder())

@@ -10,7 +10,7 @@ import Yams
 ///
 /// `input/statuses.json` (optional) marks items as not collected: `{"C02": {"status": "not_applicable", "note": "…"}}`.
 /// `input/upstream.json` (optional) builds evidence files from the real upstream samples in
-/// `../shared/fixtures/`: `{"C10-certificates.json": {"list": ["cert-manager/a.yaml", …]}, "C08-kube-bench.txt": {"raw": "kube-bench/x.txt"}}`.
+/// `Tests/Fixtures/upstream/` (``UpstreamSamples``): `{"C10-certificates.json": {"list": ["cert-manager/a.yaml", …]}, "C08-kube-bench.txt": {"raw": "kube-bench/x.txt"}}`.
 struct FixtureCase: CustomTestStringConvertible, Sendable {
     let control: String
     let name: String
@@ -19,9 +19,6 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "\(control)/\(name)" }
 
     static let root = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
-
-    static let sharedFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures")
 
     static func all() -> [FixtureCase] {
         let manager = FileManager.default
@@ -68,7 +65,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
         try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
     }
 
-    /// Whether the case needs ../shared/fixtures (and so is skipped where it is absent).
+    /// Whether the case assembles evidence from upstream samples.
     var usesUpstream: Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("input/upstream.json").path)
     }
@@ -90,7 +87,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
             for (file, source) in plan {
                 let data: Data
                 if let raw = source["raw"] as? String {
-                    data = try Data(contentsOf: Self.sharedFixtures.appendingPathComponent(raw))
+                    data = try Data(contentsOf: UpstreamSamples.url(raw))
                 } else {
                     let items = try (source["list"] as? [String] ?? []).flatMap(Self.objects(in:))
                     data = try JSONSerialization.data(withJSONObject: [
@@ -114,7 +111,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
 
     /// Objects in an upstream YAML or JSON file; `List` documents are expanded, bare arrays too.
     static func objects(in relative: String) throws -> [Any] {
-        let text = try String(contentsOf: sharedFixtures.appendingPathComponent(relative), encoding: .utf8)
+        let text = try String(contentsOf: UpstreamSamples.url(relative), encoding: .utf8)
         var documents: [Any] = []
         if relative.hasSuffix(".json") {
             documents = [try JSONSerialization.jsonObject(with: Data(text.utf8))]
