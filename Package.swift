@@ -188,7 +188,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeEmulatorTests",
-            dependencies: ["KubeAPI", "KubeEmulator"]
+            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport"]
         ),
     ]
 )

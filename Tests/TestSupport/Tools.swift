@@ -32,11 +32,13 @@ public enum Tools {
         return result.stdout
     }
 
+    /// Runs `tool` to the end, blocking this thread; terminates it and throws when it runs past `timeout`.
     public static func runCapturing(
         _ tool: String,
         _ arguments: [String],
         input: Data? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        timeout: Duration = .seconds(120)
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -49,6 +51,14 @@ public enum Tools {
         process.standardError = stderr
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        let timedOut = Flag()
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [process] in
+            if process.isRunning {
+                timedOut.set()
+                process.terminate()
+            }
+        }
         if let input {
             stdin.fileHandleForWriting.write(input)
             try stdin.fileHandleForWriting.close()
@@ -62,6 +72,9 @@ public enum Tools {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
+        if timedOut.isSet {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) did not exit in \(timeout)")
+        }
         return (
             process.terminationStatus, String(decoding: output, as: UTF8.self),
             String(decoding: errorBox.data, as: UTF8.self)
@@ -70,5 +83,12 @@ public enum Tools {
 
     private final class Box: @unchecked Sendable {
         var data = Data()
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 }
