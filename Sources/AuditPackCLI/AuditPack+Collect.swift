@@ -176,14 +176,3 @@ struct CollectOutputOptions: ParsableArguments {
         }
     }
 }
-
-/// Finds an executable on PATH (no shell involved).
-enum Executables {
-    static func find(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        for folder in (environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-}

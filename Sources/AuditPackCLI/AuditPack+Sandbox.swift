@@ -74,8 +74,7 @@ extension AuditPack.Sandbox {
                 }
                 let clock = ContinuousClock()
                 var store = ClusterStore()
-                let elapsed = try clock.measure { store = try ClusterStore.generated(spec) }.components
-                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds / 1_000_000_000_000_000) / 1_000
+                let seconds = try clock.measure { store = try ClusterStore.generated(spec) }.inSeconds
                 print("Generated \(spec) in \(String(format: "%.1f", seconds)) s.")
                 return try await SandboxSession.start(
                     folder: path.deletingLastPathComponent(),
@@ -137,8 +136,7 @@ final class RequestLogFile: @unchecked Sendable {
     }
 
     func append(_ request: LoggedRequest) {
-        let milliseconds =
-            request.duration.components.seconds * 1000 + request.duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = request.duration.inMilliseconds
         let query = request.query.map { "?\($0)" } ?? ""
         let line = "\(request.method) \(request.path)\(query) \(request.status) \(milliseconds)ms\n"
         lock.withLock { handle.write(Data(line.utf8)) }

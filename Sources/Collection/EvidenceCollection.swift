@@ -74,7 +74,7 @@ public enum EvidenceCollection {
             run: Manifest.Run(
                 startedAt: Timestamp.format(startedAt),
                 finishedAt: Timestamp.format(finishedAt),
-                wallMilliseconds: KubeClient.milliseconds(since: wallStart),
+                wallMilliseconds: wallStart.duration(to: .now).inMilliseconds,
                 itemMillisecondsSum: entries.reduce(0) { $0 + $1.elapsedMilliseconds },
                 selectedControls: known.filter(selected.contains)
             ),
@@ -124,7 +124,7 @@ public enum EvidenceCollection {
             description: context.item.description,
             file: context.item.file,
             collectedAt: Timestamp.format(collectedAt),
-            elapsedMilliseconds: KubeClient.milliseconds(since: start),
+            elapsedMilliseconds: start.duration(to: .now).inMilliseconds,
             sha256: sha,
             size: size,
             status: outcome.status,

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 /// Receives a LIST page by page. `reset` is called when the list restarts (expired continue token),
@@ -70,7 +71,7 @@ extension KubeClient {
             do {
                 var summary = try await listOnce(query, path: path, limit: recovery.pageSize, into: &sink)
                 summary.restarts = recovery.restarts
-                summary.milliseconds = Self.milliseconds(since: started)
+                summary.milliseconds = started.duration(to: .now).inMilliseconds
                 logger.debug(
                     "LIST \(path): \(summary.items) items in \(summary.pages) pages, \(summary.milliseconds) ms"
                 )

@@ -53,8 +53,8 @@ public final class KubeClient: Sendable {
                     error,
                     server: config.server,
                     path: request.path,
-                    timeoutSeconds: Self.seconds(options.requestTimeout),
-                    idleSeconds: Self.seconds(options.effectiveIdleTimeout)
+                    timeoutSeconds: options.requestTimeout.inSeconds,
+                    idleSeconds: options.effectiveIdleTimeout.inSeconds
                 )
                 if case .tls = mapped { throw mapped }
                 if case .timedOut = mapped { throw mapped }
@@ -74,7 +74,7 @@ public final class KubeClient: Sendable {
                 }
                 throw mapped
             }
-            let elapsed = Self.milliseconds(since: started)
+            let elapsed = started.duration(to: .now).inMilliseconds
             if (200..<300).contains(outcome.status) {
                 log(request, status: outcome.status, started: started, retries: retries, note: nil)
                 await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
@@ -139,7 +139,7 @@ public final class KubeClient: Sendable {
             }
             defer { group.cancelAll() }
             guard let outcome = try await group.next() ?? nil else {
-                throw KubeAPIError.timedOut(path: request.path, seconds: Self.seconds(timeout))
+                throw KubeAPIError.timedOut(path: request.path, seconds: timeout.inSeconds)
             }
             return outcome
         }
@@ -177,22 +177,12 @@ public final class KubeClient: Sendable {
         return .nanoseconds(overflow || overflowAgain ? .max : total)
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     private func log(_ request: APIRequest, status: Int?, started: ContinuousClock.Instant, retries: Int, note: String?)
     {
-        let ms = Self.milliseconds(since: started)
+        let ms = started.duration(to: .now).inMilliseconds
         let statusText = status.map(String.init) ?? "no answer"
         logger.debug(
             "\(request.verb.rawValue) \(request.pathAndQuery) → \(statusText) (\(ms) ms, retries \(retries))\(note.map { ": \($0)" } ?? "")"
         )
-    }
-
-    /// Whole milliseconds since `start`.
-    public static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = ContinuousClock.now - start
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }

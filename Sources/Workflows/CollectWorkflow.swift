@@ -189,7 +189,7 @@ struct PhaseTimer {
     }
 
     mutating func end(_ phase: String) {
-        logger.debug("\(phase): \(KubeClient.milliseconds(since: started)) ms")
+        logger.debug("\(phase): \(started.duration(to: .now).inMilliseconds) ms")
         started = .now
     }
 }

@@ -1,13 +1,10 @@
+import AuditPackCore
 import Foundation
 
 /// Finds and runs command-line tools (openssl, kubectl, python3…) without a shell.
 public enum Tools {
     public static func find(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        Executables.find(name)
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -52,8 +49,7 @@ public enum Tools {
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
         let timedOut = Flag()
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [process] in
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.inSeconds) { [process] in
             if process.isRunning {
                 timedOut.set()
                 process.terminate()

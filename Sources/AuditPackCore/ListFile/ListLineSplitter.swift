@@ -1,7 +1,7 @@
 import Foundation
 
-/// Splits a List evidence file, pushed in chunks of any size, into its items' JSON bytes: `ListFileWriter`
-/// writes one item per line, so an item is a line that starts with the item indent. Holds only the
+/// Splits a List evidence file, pushed in chunks of any size, into its items' JSON bytes: ``ListFileFormat``
+/// puts one item per line, so an item is a line that starts with the item indent. Holds only the
 /// unfinished tail of the last chunk. A document not written that way (a hand-made fixture, a pretty-printed
 /// List) is kept whole and handed back by `finish` for the caller to parse.
 public struct ListLineSplitter {
@@ -15,7 +15,7 @@ public struct ListLineSplitter {
     /// Where the unread part of `buffer` starts: lines are sliced, never copied out of the buffer.
     private var position = 0
     private var mode = Mode.undecided
-    private static let itemPrefix = Data("        {".utf8)
+    private static let itemPrefix = ListFileFormat.itemIndent + Data("{".utf8)
 
     public init() {}
 
@@ -28,8 +28,8 @@ public struct ListLineSplitter {
         }
         buffer.append(chunk)
         if mode == .undecided {
-            guard buffer.count >= ListFileReader.header.count else { return }
-            mode = buffer.starts(with: ListFileReader.header) ? .lines : .whole
+            guard buffer.count >= ListFileFormat.header.count else { return }
+            mode = buffer.starts(with: ListFileFormat.header) ? .lines : .whole
         }
         guard mode == .lines else { return }
         while let newline = Self.newline(in: buffer, from: position) {
@@ -46,7 +46,7 @@ public struct ListLineSplitter {
             buffer = Data()
             position = 0
         }
-        if mode == .lines || (mode == .undecided && buffer.starts(with: ListFileReader.header)) {
+        if mode == .lines || (mode == .undecided && buffer.starts(with: ListFileFormat.header)) {
             if position < buffer.endIndex { try emit(buffer[position...], item) }
             return nil
         }
@@ -55,7 +55,7 @@ public struct ListLineSplitter {
 
     private func emit(_ line: Data, _ item: (Data) throws -> Void) rethrows {
         guard line.starts(with: Self.itemPrefix) else { return }
-        var body = line.dropFirst(8)
+        var body = line.dropFirst(ListFileFormat.itemIndent.count)
         if body.last == UInt8(ascii: ",") { body = body.dropLast() }
         try item(body)
     }

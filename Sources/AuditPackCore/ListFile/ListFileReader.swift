@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads back the items of a List evidence file written one item per line (as `ListFileWriter` writes
-/// them), one at a time, so derived evidence and evaluations handle lists of any size without parsing the
+/// Reads back the items of a List evidence file written one item per line (``ListFileFormat``, as
+/// ``ListFileOutput`` writes them), one at a time, so derived evidence and evaluations handle lists of any size without parsing the
 /// whole document at once.
 public struct ListFileReader: Sequence {
     public let url: URL
@@ -13,9 +13,6 @@ public struct ListFileReader: Sequence {
     public func makeIterator() -> Iterator {
         Iterator(handle: try? FileHandle(forReadingFrom: url))
     }
-
-    /// How `ListFileWriter` starts every file; only such files are read line by line.
-    public static let header = Data("{\n    \"apiVersion\": \"v1\",\n    \"items\": [".utf8)
 
     /// Items as JSON objects; bytes are read in chunks of 4 MiB and split by `ListLineSplitter`.
     public struct Iterator: IteratorProtocol {
