@@ -53,7 +53,6 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // A Kubernetes API emulator with a built-in sample cluster (tests, demo, benchmarks).
@@ -77,23 +76,14 @@ let package = Package(
         // Collectors record: they fetch evidence through KubeAPI and store it as received.
         .target(
             name: "Collection",
-            dependencies: [
-                "AuditPackCore", "KubeAPI",
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["AuditPackCore", "KubeAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Evaluators judge: evidence + now in, verdicts out. Must never depend on the HTTP client.
         .target(
             name: "Evaluation",
-            dependencies: [
-                "AuditPackCore",
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
+            dependencies: ["AuditPackCore"]
         ),
-        // Deterministic ZIP, manifest, signatures.
+        // Deterministic ZIP, manifest, signatures. (CZlib, for raw inflate, comes with ZIPFoundation.)
         .target(
             name: "Packaging",
             dependencies: [
@@ -107,6 +97,7 @@ let package = Package(
         .target(
             name: "ObjectStore",
             dependencies: [
+                "AuditPackCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,14 +115,15 @@ let package = Package(
             name: "Workflows",
             dependencies: [
                 "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging", "Reports", "ObjectStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "AuditPackCLI",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Workflows",
-                "ObjectStore",
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Reports",
+                "Workflows", "ObjectStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -143,19 +135,22 @@ let package = Package(
         // Helpers shared by the test targets: temporary folders, a started emulator, log capture.
         .target(
             name: "TestSupport",
-            dependencies: ["KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AuditPackCore", "KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "KubeAPITests",
-            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "CollectionTests",
             dependencies: [
                 "AuditPackCore", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging", "Reports",
-                "TestSupport", "Workflows", .product(name: "Yams", package: "Yams"),
+                "TestSupport", "Workflows", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
@@ -170,12 +165,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PackagingTests",
-            dependencies: ["AuditPackCore", "Packaging", "TestSupport", "Workflows"]
+            dependencies: [
+                "AuditPackCore", "Packaging", "TestSupport", "Workflows", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Runs the built `auditpack` binary: exit codes, output files, signals, what reaches stdout/stderr.
         .testTarget(
             name: "AuditPackCLITests",
-            dependencies: ["AuditPackCore", "KubeEmulator", "Packaging", "TestSupport"]
+            dependencies: ["KubeEmulator", "Packaging", "TestSupport"]
         ),
         .testTarget(
             name: "ObjectStoreTests",
@@ -183,12 +181,13 @@ let package = Package(
                 "AuditPackCore", "ObjectStore", "Packaging", "Workflows", "TestSupport", "KubeEmulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "KubeEmulatorTests",
-            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport"]
+            dependencies: ["KubeEmulator", "TestSupport"]
         ),
     ]
 )
