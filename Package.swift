@@ -132,11 +132,12 @@ let package = Package(
             name: "PackageFuzz",
             dependencies: ["AuditPackCore", "Packaging"]
         ),
-        // Helpers shared by the test targets: temporary folders, a started emulator, log capture.
+        // Helpers shared by the test targets: temporary folders, a started emulator, log capture, process runs,
+        // made-up packages, the upstream samples.
         .target(
             name: "TestSupport",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log"),
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "Packaging", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport"
         ),

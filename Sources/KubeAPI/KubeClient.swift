@@ -14,8 +14,6 @@ public final class KubeClient: Sendable {
     let logger: Logger
     let limiter: AsyncLimiter
     let discovery = DiscoveryCache()
-    /// Every request sent, for provenance and tests.
-    public let journal = RequestJournal()
     /// List restarts used so far by all lists of this client (bounded by `ListLimits.restartsPerRun`).
     let listRestarts = LockedBox(0)
 
@@ -77,7 +75,6 @@ public final class KubeClient: Sendable {
             let elapsed = started.duration(to: .now).inMilliseconds
             if (200..<300).contains(outcome.status) {
                 log(request, status: outcome.status, started: started, retries: retries, note: nil)
-                await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
                 return APIResponse(
                     status: outcome.status,
                     body: outcome.body,
@@ -104,7 +101,6 @@ public final class KubeClient: Sendable {
                 continue
             }
             log(request, status: outcome.status, started: started, retries: retries, note: nil)
-            await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
             throw ErrorMapping.statusError(outcome, request: request, config: config)
         }
     }

@@ -1,38 +1,47 @@
 import AuditPackCore
 import Foundation
 import Packaging
-import TestSupport
-import ZIPFoundation
 
-/// A small package built from made-up evidence, for signing and tampering tests (no cluster needed).
-struct SyntheticPackage {
-    let folder: TestFolder
-    let url: URL
-    let manifest: Manifest
-    let key: SigningKey?
+/// A small package built from made-up evidence, for signing, tampering and upload tests (no cluster needed).
+public struct SyntheticPackage {
+    public let folder: TestFolder
+    public let url: URL
+    public let manifest: Manifest
+    public let key: SigningKey?
 
-    static let timestamp = Date(timeIntervalSince1970: 1_795_000_000)
+    public static let timestamp = Date(timeIntervalSince1970: 1_795_000_000)
 
-    static func make(
+    /// `extraBytes` adds an incompressible evidence file of that size (for multipart uploads).
+    public static func make(
         signed key: SigningKey? = nil,
         packageID: String = "pkg-1",
         previous: Manifest.PreviousPackage? = nil,
         folder: TestFolder = TestFolder(),
-        name: String = "package.zip"
+        name: String = "package.zip",
+        extraBytes: Int = 0
     ) throws -> SyntheticPackage {
         let evidence = folder.url.appendingPathComponent("evidence-\(packageID)")
         try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
-        let files = [
-            ("C01-network-policies.json", #"{"apiVersion":"v1","items":[],"kind":"List"}"#),
+        var files = [
+            ("C01-network-policies.json", Data(#"{"apiVersion":"v1","items":[],"kind":"List"}"#.utf8)),
             (
                 "C05-namespace-pss-labels.txt",
-                "default\t{}\nkube-system\t{\"pod-security.kubernetes.io/enforce\":\"privileged\"}\n"
+                Data("default\t{}\nkube-system\t{\"pod-security.kubernetes.io/enforce\":\"privileged\"}\n".utf8)
             ),
-            ("C08-kube-bench.txt", "[FAIL] 4.2.6 Ensure that the --protect-kernel-defaults argument is set to true\n"),
+            (
+                "C08-kube-bench.txt",
+                Data("[FAIL] 4.2.6 Ensure that the --protect-kernel-defaults argument is set to true\n".utf8)
+            ),
         ]
+        if extraBytes > 0 {
+            var generator = SystemRandomNumberGenerator()
+            files.append(
+                ("C02-blob.json", Data((0..<extraBytes).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+            )
+        }
+        files.sort { $0.0 < $1.0 }
         var entries: [Manifest.Entry] = []
-        for (file, text) in files {
-            let data = Data(text.utf8)
+        for (file, data) in files {
             try data.write(to: evidence.appendingPathComponent(file))
             entries.append(
                 Manifest.Entry(
@@ -57,7 +66,7 @@ struct SyntheticPackage {
                 finishedAt: "2026-11-19T10:00:01Z",
                 wallMilliseconds: 900,
                 itemMillisecondsSum: 15,
-                selectedControls: ["C01", "C05", "C08"]
+                selectedControls: files.map { String($0.0.prefix(3)) }
             ),
             cluster: .init(
                 server: "https://k.example:6443",
@@ -79,29 +88,5 @@ struct SyntheticPackage {
             to: url
         )
         return SyntheticPackage(folder: folder, url: url, manifest: written.manifest, key: key)
-    }
-
-    /// All entries of the package, in order.
-    func entries() throws -> [(String, Data)] {
-        let reader = try PackageReader(url: url)
-        return try reader.names.map { ($0, try reader.data($0)) }
-    }
-
-    /// A copy of the package with its entries rewritten by `change` (raw ZIP writing: no safety checks).
-    func rewritten(_ name: String, _ change: ([(String, Data)]) -> [(String, Data)]) throws -> URL {
-        let target = folder.url.appendingPathComponent(name)
-        try? FileManager.default.removeItem(at: target)
-        let archive = try Archive(url: target, accessMode: .create)
-        for (entryName, data) in change(try entries()) {
-            try archive.addEntry(
-                with: entryName,
-                type: .file,
-                uncompressedSize: Int64(data.count),
-                modificationDate: Self.timestamp,
-                permissions: 0o644,
-                compressionMethod: .deflate
-            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-        }
-        return target
     }
 }
