@@ -41,7 +41,7 @@ public enum EvidenceCollection {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let redactor = Redactor(secretNamePatterns: secretPatterns(catalog))
-        let lists = SharedLists(client: client, redactor: redactor, folder: cache)
+        let lists = ListCache(client: client, redactor: redactor, folder: cache)
         let jobs = Self.jobs(catalog, selected: selected)
         let entries = await withTaskGroup(of: (Int, Manifest.Entry).self) { group in
             for (index, (control, item)) in jobs.enumerated() {
@@ -162,7 +162,7 @@ public enum EvidenceCollection {
         } catch let failure as ItemFailure {
             return failure.outcome
         } catch {
-            let (status, note) = SharedLists.classify(error)
+            let (status, note) = ListCache.classify(error)
             return .failed(status, note: note, command: "")
         }
     }

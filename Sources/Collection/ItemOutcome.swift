@@ -43,7 +43,7 @@ struct ItemContext: Sendable {
     let reads: [APIRead]
     let file: URL
     let client: KubeClient
-    let lists: SharedLists
+    let lists: ListCache
     let redactor: Redactor
     let options: CollectionOptions
 

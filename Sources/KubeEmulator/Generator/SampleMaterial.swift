@@ -4,7 +4,7 @@ import Foundation
 /// CSRs, the CVE entries of the VulnerabilityReports and the Kyverno ClusterPolicies.
 struct SampleMaterial: Sendable {
     /// A certificate from a CertificateRequest: `status.certificate`, `status.ca`, `spec.request` (base64 PEM).
-    struct IssuedCertificate: Sendable {
+    struct CertificateRequestFields: Sendable {
         var certificate: String
         var ca: String
         var request: String
@@ -15,9 +15,9 @@ struct SampleMaterial: Sendable {
     /// The cluster CA PEM (ConfigMap `kube-root-ca.crt`).
     let clusterCA: String
     /// Valid until 2031 (payments/payments-api-tls-1).
-    let validCertificate: IssuedCertificate
+    let validCertificate: CertificateRequestFields
     /// Expired on 2025-06-30 (legacy/legacy-portal-tls-2).
-    let expiredCertificate: IssuedCertificate
+    let expiredCertificate: CertificateRequestFields
     /// Distinct `report.vulnerabilities` entries of the sample's VulnerabilityReports.
     let vulnerabilities: [JSONValue]
     /// The sample's Kyverno ClusterPolicies.
@@ -64,13 +64,13 @@ struct SampleMaterial: Sendable {
         name: String,
         notBefore: String,
         notAfter: String
-    ) throws -> IssuedCertificate {
+    ) throws -> CertificateRequestFields {
         let object = try object(store, "cert-manager.io", "certificaterequests", namespace, name)
         guard let certificate = object["status"]?["certificate"]?.stringValue,
             let ca = object["status"]?["ca"]?.stringValue,
             let request = object["spec"]?["request"]?.stringValue
         else { throw missing("CertificateRequest \(namespace)/\(name) with status.certificate") }
-        return IssuedCertificate(
+        return CertificateRequestFields(
             certificate: certificate,
             ca: ca,
             request: request,

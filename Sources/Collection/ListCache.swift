@@ -49,7 +49,7 @@ public enum ListFetch: Sendable {
 
 /// Lists each resource type at most once per run, however many controls need it (pods serve C02, C04,
 /// C06, C07), redacting as it streams to a cache file that evidence items then reuse.
-actor SharedLists {
+actor ListCache {
     private let client: KubeClient
     private let redactor: Redactor
     private let folder: URL
