@@ -1,0 +1,32 @@
+import AuditPackCore
+import Evaluation
+import Foundation
+import Packaging
+import Reports
+
+/// `auditpack report`: time-to-evidence, gaps, backlog and framework view, in one format.
+public enum ReportWorkflow {
+    public static func run(
+        package: URL,
+        format: ReportFormat,
+        policyFile: String?,
+        framework: Framework?,
+        trust: PackageVerifier.Trust = .none
+    ) throws -> String {
+        let catalog = try Catalog.builtIn()
+        let policy =
+            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
+        if format.isOSCAL {
+            return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
+        }
+        let report = AuditReport(
+            manifest: outcome.manifest,
+            findings: outcome.findings,
+            catalog: catalog,
+            policy: policy,
+            framework: framework
+        )
+        return try format.render(report)
+    }
+}
