@@ -9,13 +9,3 @@ public enum ClientKeyFormat: String, Sendable, CaseIterable, Equatable {
     /// An EC P-256 key as SEC 1 ("BEGIN EC PRIVATE KEY").
     case ecSEC1
 }
-
-/// The user section of a generated kubeconfig.
-public enum KubeconfigUser: Sendable, Equatable {
-    /// A bearer token.
-    case token(String)
-    /// A client certificate and key, both PEM.
-    case clientCertificate(certificatePEM: String, privateKeyPEM: String)
-    /// No credentials.
-    case anonymous
-}
