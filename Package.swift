@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KubeAPI", targets: ["KubeAPI"]),
         .library(name: "Collection", targets: ["Collection"]),
         .library(name: "Packaging", targets: ["Packaging"]),
+        .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
@@ -73,6 +74,12 @@ let package = Package(
             ],
             resources: [.copy("SampleCluster")]
         ),
+        // Large, realistic, deterministic synthetic clusters on top of the sample cluster (benchmarks, scale
+        // tests, `sandbox serve --generate`).
+        .target(
+            name: "ClusterGenerator",
+            dependencies: ["AuditPackCore", "KubeEmulator"]
+        ),
         // Collectors record: they fetch evidence through KubeAPI and store it as received.
         .target(
             name: "Collection",
@@ -122,8 +129,8 @@ let package = Package(
         .executableTarget(
             name: "AuditPackCLI",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Reports",
-                "Workflows", "ObjectStore",
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "ClusterGenerator", "Collection", "Evaluation",
+                "Packaging", "Reports", "Workflows", "ObjectStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -149,8 +156,8 @@ let package = Package(
         .testTarget(
             name: "CollectionTests",
             dependencies: [
-                "AuditPackCore", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging", "Reports",
-                "TestSupport", "Workflows", .product(name: "Logging", package: "swift-log"),
+                "AuditPackCore", "ClusterGenerator", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging",
+                "Reports", "TestSupport", "Workflows", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -171,10 +178,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // Runs the built `auditpack` binary: exit codes, output files, signals, what reaches stdout/stderr.
+        // Runs the built `auditpack` binary (exit codes, output files, signals, what reaches stdout/stderr) and
+        // parses every command's flags through AuditPack.parseAsRoot.
         .testTarget(
             name: "AuditPackCLITests",
-            dependencies: ["KubeEmulator", "Packaging", "TestSupport"]
+            dependencies: [
+                "AuditPackCLI", "KubeEmulator", "Packaging", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ObjectStoreTests",
@@ -188,7 +199,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeEmulatorTests",
-            dependencies: ["KubeEmulator", "TestSupport"]
+            dependencies: ["ClusterGenerator", "KubeEmulator", "TestSupport"]
         ),
     ]
 )

@@ -31,7 +31,10 @@ extension AuditPack {
         @OptionGroup var fleet: FleetOptions
 
         func validate() throws {
-            if let upload { _ = try S3Location(parsing: upload) }
+            if let upload {
+                // A usage error (exit 2), not a failed run.
+                do { _ = try S3Location(parsing: upload) } catch { throw ValidationError("--upload: \(error)") }
+            }
             if isFleet {
                 guard options.output == nil, options.previous == nil else {
                     throw ValidationError(

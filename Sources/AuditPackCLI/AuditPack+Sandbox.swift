@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPackCore
+import ClusterGenerator
 import Foundation
 import KubeEmulator
 

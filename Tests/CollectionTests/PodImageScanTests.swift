@@ -1,4 +1,5 @@
 import Foundation
+import ClusterGenerator
 import KubeEmulator
 import Testing
 

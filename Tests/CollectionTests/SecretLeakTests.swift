@@ -1,5 +1,6 @@
 import AuditPackCore
 import Foundation
+import ClusterGenerator
 import KubeEmulator
 import Packaging
 import TestSupport

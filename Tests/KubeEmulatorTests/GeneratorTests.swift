@@ -1,4 +1,5 @@
 import Foundation
+import ClusterGenerator
 import KubeEmulator
 import Testing
 
@@ -69,7 +70,7 @@ struct GeneratorTests {
         #expect {
             try GenerationSpec(parsing: spec)
         } throws: { error in
-            guard let error = error as? KubeEmulatorError, case .invalidGenerationSpec = error else { return false }
+            guard let error = error as? GenerationSpecError else { return false }
             let message = error.description
             let missing = fragments.filter { !message.contains($0) }
             #expect(missing.isEmpty, "\(message) lacks \(missing)")

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 /// Real data the generator reuses from the sample cluster: the cluster CA, two issued certificates with their
 /// CSRs, the CVE entries of the VulnerabilityReports and the Kyverno ClusterPolicies.
@@ -86,21 +87,22 @@ struct SampleMaterial: Sendable {
         _ namespace: String,
         _ name: String
     ) throws -> JSONValue {
-        guard let stored = store.tables["\(group)/\(resource)"]?.object(namespace: namespace, name: name),
-            let object = parse(stored.item)
-        else { throw missing("\(resource) \(namespace)/\(name)") }
-        return object
+        let found = try objects(store, group, resource).first { object in
+            object["metadata"]?["namespace"]?.stringValue ?? "" == namespace
+                && object["metadata"]?["name"]?.stringValue == name
+        }
+        guard let found else { throw missing("\(resource) \(namespace)/\(name)") }
+        return found
     }
 
+    /// The store's objects of a type, as a GET returns them (apiVersion and kind included).
     private static func objects(_ store: ClusterStore, _ group: String, _ resource: String) throws -> [JSONValue] {
-        try (store.tables["\(group)/\(resource)"]?.objects ?? []).map { stored in
-            guard let object = parse(stored.item) else { throw missing("a readable \(resource) object") }
+        try store.objects(group: group, resource: resource).map { data in
+            guard let object = (try? JSONSerialization.jsonObject(with: data)).flatMap({ JSONValue(any: $0) }) else {
+                throw missing("a readable \(resource) object")
+            }
             return object
         }
-    }
-
-    private static func parse(_ item: [UInt8]) -> JSONValue? {
-        (try? JSONSerialization.jsonObject(with: Data(item))).flatMap { JSONValue(any: $0) }
     }
 
     private static func missing(_ what: String) -> KubeEmulatorError {

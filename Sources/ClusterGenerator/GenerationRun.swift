@@ -1,5 +1,6 @@
 import AuditPackCore
 import Foundation
+import KubeEmulator
 
 /// One generation: builds each object as a JSON tree and hands it to an ``ObjectSink``.
 ///
@@ -11,6 +12,8 @@ struct GenerationRun {
     let spec: GenerationSpec
     let material: SampleMaterial
     var sink: ObjectSink
+    /// A reusable encoding buffer for the objects handed to the sink.
+    var scratch: [UInt8] = []
     /// The next object's resourceVersion (above every sample object's).
     var resourceVersion: Int
     /// The ordinal of the next pod (gives each a distinct pod IP).
@@ -22,7 +25,8 @@ struct GenerationRun {
         self.spec = spec
         self.material = material
         self.sink = ObjectSink(base: base)
-        self.firstResourceVersion = base.storeVersion + 1_000
+        self.firstResourceVersion = sink.baseVersion + 1_000
+        self.scratch.reserveCapacity(64 * 1024)
         self.resourceVersion = firstResourceVersion
     }
 
@@ -69,7 +73,7 @@ struct GenerationRun {
 
     /// Files one object.
     mutating func emit(_ object: JSONValue) throws {
-        try sink.add(object)
+        try sink.add(GeneratedObject(object, scratch: &scratch))
     }
 
     /// Object metadata with a fresh resourceVersion. Empty label/annotation maps are left out.

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 /// Builds a large, realistic, deterministic cluster for benchmarks and scale tests: the bundled sample cluster
 /// (CRDs, kube-system with the kube-apiserver pod, kube-bench Job, pod and log, planted findings) plus

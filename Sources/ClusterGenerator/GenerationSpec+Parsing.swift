@@ -8,11 +8,11 @@ extension GenerationSpec {
     ///
     /// Items are comma-separated `key=value` pairs in any order; spaces around items are ignored. `namespaces` is
     /// required; the others default to 10 pods, 10 RoleBindings and 2 NetworkPolicies per namespace,
-    /// 2.5 × namespaces ClusterRoleBindings and seed 1. Throws ``KubeEmulatorError/invalidGenerationSpec(item:reason:)``
+    /// 2.5 × namespaces ClusterRoleBindings and seed 1. Throws ``GenerationSpecError``
     /// naming the bad item and how to fix it.
     public init(parsing text: String) throws {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw KubeEmulatorError.invalidGenerationSpec(
+            throw GenerationSpecError(
                 item: text,
                 reason: "the spec is empty; give at least the number of namespaces, e.g. `namespaces=200`"
             )
@@ -24,7 +24,7 @@ extension GenerationSpec {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         for item in items {
             guard !item.isEmpty else {
-                throw KubeEmulatorError.invalidGenerationSpec(
+                throw GenerationSpecError(
                     item: text,
                     reason: "it has an empty item (a stray comma, or nothing at all); separate key=value items "
                         + "with single commas"
@@ -32,7 +32,7 @@ extension GenerationSpec {
             }
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw KubeEmulatorError.invalidGenerationSpec(
+                throw GenerationSpecError(
                     item: item,
                     reason: "it is not a key=value pair; write items like `namespaces=200` or `pods-per-ns=10`"
                 )
@@ -42,7 +42,7 @@ extension GenerationSpec {
             if name == "seed" {
                 guard !seenSeed else { throw Self.repeated(item) }
                 guard let parsed = UInt64(value) else {
-                    throw KubeEmulatorError.invalidGenerationSpec(
+                    throw GenerationSpecError(
                         item: item,
                         reason: "seed must be a whole number from 0 to \(UInt64.max)"
                     )
@@ -52,7 +52,7 @@ extension GenerationSpec {
                 continue
             }
             guard let key = Key(rawValue: name) else {
-                throw KubeEmulatorError.invalidGenerationSpec(
+                throw GenerationSpecError(
                     item: item,
                     reason: "`\(name)` is not a known key; use one of "
                         + (Key.allCases.map(\.rawValue) + ["seed"]).joined(separator: ", ")
@@ -60,7 +60,7 @@ extension GenerationSpec {
             }
             guard values[key] == nil else { throw Self.repeated(item) }
             guard let number = Int(value), key.range.contains(number) else {
-                throw KubeEmulatorError.invalidGenerationSpec(
+                throw GenerationSpecError(
                     item: item,
                     reason: "\(key.rawValue) must be a whole number from \(key.range.lowerBound) to "
                         + "\(key.range.upperBound)"
@@ -69,7 +69,7 @@ extension GenerationSpec {
             values[key] = number
         }
         guard let namespaces = values[.namespaces] else {
-            throw KubeEmulatorError.invalidGenerationSpec(
+            throw GenerationSpecError(
                 item: text,
                 reason: "namespaces is required; start the spec with e.g. `namespaces=200`"
             )
@@ -85,7 +85,7 @@ extension GenerationSpec {
         )
         let estimate = estimatedObjectCount
         guard estimate <= Self.maximumObjects else {
-            throw KubeEmulatorError.invalidGenerationSpec(
+            throw GenerationSpecError(
                 item: text,
                 reason: "it asks for about \(estimate) objects, more than the \(Self.maximumObjects) the generator "
                     + "allows; lower namespaces or the per-namespace counts"
@@ -103,8 +103,8 @@ extension GenerationSpec {
         return namespaces * perNamespace + clusterRoleBindings + clusterPolicies
     }
 
-    private static func repeated(_ item: String) -> KubeEmulatorError {
-        .invalidGenerationSpec(item: item, reason: "the key appears twice; give each key once")
+    private static func repeated(_ item: String) -> GenerationSpecError {
+        GenerationSpecError(item: item, reason: "the key appears twice; give each key once")
     }
 
     /// The integer keys of the grammar, with the values each accepts.

@@ -3,34 +3,33 @@ import Foundation
 /// Files generated objects into a store one at a time: each object is encoded as soon as it arrives, so only
 /// its JSON bytes stay in memory, and the tables are sorted once at the end.
 ///
-/// The batched counterpart of ``ClusterStore/adding(objectsJSON:)`` for objects the emulator built itself
+/// The batched counterpart of ``ClusterStore/adding(objectsJSON:)`` for objects a generator built itself
 /// (no JSON parsing, no CRDs among them, one sort per type).
-struct ObjectSink {
+package struct ObjectSink: Sendable {
     private let base: ClusterStore
     private var types: [String: ResourceType] = [:]
     private var added: [String: [StoredObject]] = [:]
     private var seen: Set<String> = []
     private var highest: Int
-    private var scratch: [UInt8] = []
     /// Objects filed so far.
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init(base: ClusterStore) {
+    package init(base: ClusterStore) {
         self.base = base
         self.highest = base.storeVersion
-        self.scratch.reserveCapacity(64 * 1024)
     }
 
-    /// Encodes and files one object. Throws if its kind is unknown or it repeats an object.
-    mutating func add(_ object: JSONValue) throws {
-        let apiVersion = object["apiVersion"]?.stringValue ?? ""
-        let kind = object["kind"]?.stringValue ?? ""
-        let type = try resolve(apiVersion: apiVersion, kind: kind)
-        let metadata = object["metadata"]
-        let namespace = metadata?["namespace"]?.stringValue ?? ""
-        let name = metadata?["name"]?.stringValue ?? ""
+    /// The highest resourceVersion of the base store's objects.
+    package var baseVersion: Int { base.storeVersion }
+
+    /// Files one object. Throws if its kind is unknown or it repeats an object.
+    package mutating func add(_ object: GeneratedObject) throws {
+        let kind = object.kind
+        let type = try resolve(apiVersion: object.apiVersion, kind: kind)
+        let namespace = object.namespace
+        let name = object.name
         let source = "generated \(kind) \(namespace.isEmpty ? "" : namespace + "/")\(name)"
-        let stored = try StoredObject(generated: object, type: type, source: source, scratch: &scratch)
+        let stored = try StoredObject(generated: object, type: type, source: source)
         let identity = "\(type.key) \(ResourceTable.key(namespace, name))"
         guard seen.insert(identity).inserted,
             base.tables[type.key]?.object(namespace: namespace, name: name) == nil
@@ -43,7 +42,7 @@ struct ObjectSink {
     }
 
     /// Adds the objects another sink (over the same base) filed. Throws if both filed the same object.
-    mutating func merge(_ other: ObjectSink) throws {
+    package mutating func merge(_ other: ObjectSink) throws {
         for identity in other.seen where !seen.insert(identity).inserted {
             throw KubeEmulatorError.duplicateObject(source: "generated objects", object: identity)
         }
@@ -55,7 +54,7 @@ struct ObjectSink {
     }
 
     /// The base store plus every filed object.
-    func finish() -> ClusterStore {
+    package func finish() -> ClusterStore {
         var store = base
         for (key, objects) in added {
             guard let type = base.catalog.byResource[key] else { continue }
