@@ -13,8 +13,6 @@ public struct CollectionOptions: Sendable {
     public var trivyExecutable: String?
     /// Time allowed for one `trivy image` run.
     public var trivyTimeout: Duration = .seconds(300)
-    /// Scans at once with the local trivy.
-    public var trivyConcurrency = 2
     /// Ask the server what may be read before collecting (SelfSubjectAccessReviews), and record the answer.
     public var preflight = true
     /// The collecting machine's name, recorded as provenance.

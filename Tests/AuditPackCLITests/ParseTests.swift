@@ -75,7 +75,8 @@ struct ParseTests {
         let folder = TestFolder()
         let collect = try Self.parse(
             [
-                "collect", "--context", "a", "--context", "b", "--parallel-clusters", "2", "--output-dir", folder.path(""),
+                "collect", "--context", "a", "--context", "b", "--parallel-clusters", "2", "--output-dir",
+                folder.path(""),
                 "--chain-from", folder.path(""), "--json",
             ],
             as: AuditPack.Collect.self
@@ -97,32 +98,40 @@ struct ParseTests {
         #expect(verify.trust.trustedFingerprint == Self.fingerprint)
 
         let evaluate = try Self.parse(
-            ["evaluate", "p.zip", "--at", "2026-12-01T00:00:00Z", "--policy", "policy.yaml", "--json",
-             "--public-key", "team.pub.pem"],
+            [
+                "evaluate", "p.zip", "--at", "2026-12-01T00:00:00Z", "--policy", "policy.yaml", "--json",
+                "--public-key", "team.pub.pem",
+            ],
             as: AuditPack.Evaluate.self
         )
         #expect(evaluate.package == "p.zip" && evaluate.at == "2026-12-01T00:00:00Z" && evaluate.json)
         #expect(evaluate.policy == "policy.yaml" && evaluate.trust.publicKey == "team.pub.pem")
 
         let report = try Self.parse(
-            ["report", "p.zip", "--format", "markdown", "--policy", "policy.yaml", "--framework", "nist-800-53",
-             "--output", "report.md", "--force"],
+            [
+                "report", "p.zip", "--format", "markdown", "--policy", "policy.yaml", "--framework", "nist-800-53",
+                "--output", "report.md", "--force",
+            ],
             as: AuditPack.Report.self
         )
         #expect(report.format.rawValue == "markdown" && report.framework?.rawValue == "nist-800-53")
         #expect(report.output == "report.md" && report.force && report.policy == "policy.yaml")
 
         let diff = try Self.parse(
-            ["diff", "old.zip", "new.zip", "--format", "json", "--fail-on", "any-change", "--output", "d.json",
-             "--force"],
+            [
+                "diff", "old.zip", "new.zip", "--format", "json", "--fail-on", "any-change", "--output", "d.json",
+                "--force",
+            ],
             as: AuditPack.Diff.self
         )
         #expect(diff.old == "old.zip" && diff.new == "new.zip" && diff.format.rawValue == "json")
         #expect(diff.failOn.rawValue == "any-change" && diff.output == "d.json" && diff.force)
 
         let timeline = try Self.parse(
-            ["timeline", "a.zip", "b.zip", "--expect-every", "12h", "--from", "2026-01-01T00:00:00Z", "--to",
-             "2026-12-31T00:00:00Z", "--format", "html", "--output", "t.html", "--force"],
+            [
+                "timeline", "a.zip", "b.zip", "--expect-every", "12h", "--from", "2026-01-01T00:00:00Z", "--to",
+                "2026-12-31T00:00:00Z", "--format", "html", "--output", "t.html", "--force",
+            ],
             as: AuditPack.Timeline.self
         )
         #expect(timeline.packages == ["a.zip", "b.zip"] && timeline.expectEvery == "12h")
@@ -165,16 +174,20 @@ struct ParseTests {
         #expect(demo.directory == "d" && demo.global.verbose)
 
         let serve = try Self.parse(
-            ["sandbox", "serve", "--port", "8443", "--kubeconfig-out", "k.yaml", "--no-tls", "--request-log",
-             "requests.log", "--generate", "namespaces=20,seed=7"],
+            [
+                "sandbox", "serve", "--port", "8443", "--kubeconfig-out", "k.yaml", "--no-tls", "--request-log",
+                "requests.log", "--generate", "namespaces=20,seed=7",
+            ],
             as: AuditPack.Serve.self
         )
         #expect(serve.port == 8443 && serve.kubeconfigOut == "k.yaml" && !serve.tls)
         #expect(serve.requestLog == "requests.log" && serve.generateSpec == "namespaces=20,seed=7")
 
         let upload = try Self.parse(
-            ["upload", "a.zip", "--to", "s3://bucket/p", "--region", "us-east-2", "--lock-mode", "governance",
-             "--retain-until", "2099-01-01", "--trusted-fingerprint", Self.fingerprint],
+            [
+                "upload", "a.zip", "--to", "s3://bucket/p", "--region", "us-east-2", "--lock-mode", "governance",
+                "--retain-until", "2099-01-01", "--trusted-fingerprint", Self.fingerprint,
+            ],
             as: AuditPack.Upload.self
         )
         #expect(upload.packages == ["a.zip"] && upload.to == "s3://bucket/p")

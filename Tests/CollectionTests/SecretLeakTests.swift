@@ -1,6 +1,6 @@
 import AuditPackCore
-import Foundation
 import ClusterGenerator
+import Foundation
 import KubeEmulator
 import Packaging
 import TestSupport

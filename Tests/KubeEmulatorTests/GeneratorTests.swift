@@ -1,5 +1,5 @@
-import Foundation
 import ClusterGenerator
+import Foundation
 import KubeEmulator
 import Testing
 

@@ -41,7 +41,4 @@ struct ResourceType: Sendable, Hashable {
     func groupVersion(_ version: String) -> String {
         group.isEmpty ? version : "\(group)/\(version)"
     }
-
-    /// Whether objects of this type can be listed (review types cannot).
-    var isListable: Bool { verbs.contains("list") }
 }
