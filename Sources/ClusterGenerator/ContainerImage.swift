@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 /// A container image as a pod spec names it and as the kubelet and trivy-operator report it.
 struct ContainerImage {

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 /// Timestamps for generated objects: seconds since 2026-01-01T00:00:00Z, printed as Kubernetes does
 /// (`2026-10-12T06:27:51Z`). Like the sample cluster, everything happens in 2026 before the snapshot

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     static let certManagerAPI = "cert-manager.io/v1"

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// Per-team copies of the sample's Kyverno ClusterPolicies (one per 20 namespaces), each limited to the

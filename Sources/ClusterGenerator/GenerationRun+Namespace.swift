@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// Everything in one generated namespace, the Namespace object first.

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// `networkpolicies-per-ns` NetworkPolicies. The first is a default deny in most namespaces (Ingress+Egress

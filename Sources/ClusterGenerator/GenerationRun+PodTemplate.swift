@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// A Deployment's pod template: labels, annotations and spec as the API server returns them (defaulted).

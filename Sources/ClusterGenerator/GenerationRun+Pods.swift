@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// How a generated pod is doing: most run; a few crash-loop or cannot pull their image.

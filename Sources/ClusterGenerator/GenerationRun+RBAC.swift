@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     static let rbacAPI = "rbac.authorization.k8s.io/v1"

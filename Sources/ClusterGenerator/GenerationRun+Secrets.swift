@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     static let externalSecretsAPI = "external-secrets.io/v1"

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     static let trivyAPI = "aquasecurity.github.io/v1alpha1"

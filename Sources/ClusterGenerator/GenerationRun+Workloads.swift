@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 extension GenerationRun {
     /// One app: its Deployment, the current ReplicaSet, the pods and (for most apps) the VulnerabilityReports.

@@ -1,4 +1,5 @@
 import Foundation
+import KubeEmulator
 
 /// The decisions for one generated namespace (name, team, Pod Security level, apps), drawn from a stream of
 /// the seed that depends only on the namespace index, so any namespace can be re-planned on its own (the

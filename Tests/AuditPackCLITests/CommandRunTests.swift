@@ -59,7 +59,7 @@ extension CLITests {
                 let json = try await machine.collect(["--controls", "C01", "--json"])
                 #expect(json.status == 0, "\(json.stderrText)")
                 let summary = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
-                #expect(summary.values.contains { ($0 as? String) == machine.package }, "\(summary)")
+                #expect(summary["package"] as? String == machine.package, "\(summary)")
             }
         }
 

@@ -178,7 +178,7 @@ struct ParseTests {
                 "sandbox", "serve", "--port", "8443", "--kubeconfig-out", "k.yaml", "--no-tls", "--request-log",
                 "requests.log", "--generate", "namespaces=20,seed=7",
             ],
-            as: AuditPack.Serve.self
+            as: AuditPack.Sandbox.Serve.self
         )
         #expect(serve.port == 8443 && serve.kubeconfigOut == "k.yaml" && !serve.tls)
         #expect(serve.requestLog == "requests.log" && serve.generateSpec == "namespaces=20,seed=7")

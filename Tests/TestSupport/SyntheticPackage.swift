@@ -11,6 +11,14 @@ public struct SyntheticPackage {
 
     public static let timestamp = Date(timeIntervalSince1970: 1_795_000_000)
 
+    /// A package some other way made (e.g. rewritten), to rewrite further.
+    public init(folder: TestFolder, url: URL, manifest: Manifest, key: SigningKey?) {
+        self.folder = folder
+        self.url = url
+        self.manifest = manifest
+        self.key = key
+    }
+
     /// `extraBytes` adds an incompressible evidence file of that size (for multipart uploads).
     public static func make(
         signed key: SigningKey? = nil,

@@ -2,21 +2,21 @@ import Foundation
 
 /// A small, fast, seedable PRNG (Steele, Lea & Flood's SplitMix64) with its own range helpers, so generated
 /// data never depends on the standard library's (unspecified) `random(in:using:)` algorithms.
-struct SplitMix64 {
+package struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.state = seed
     }
 
     /// An independent stream for `stream` (e.g. a namespace index) and `purpose`, derived from `seed`.
-    init(seed: UInt64, stream: Int, purpose: UInt64) {
+    package init(seed: UInt64, stream: Int, purpose: UInt64) {
         let streamKey = Self.mix(UInt64(truncatingIfNeeded: stream) &+ 0x632B_E59B_D9B4_E019)
         self.state = Self.mix(seed ^ streamKey ^ Self.mix(purpose &+ 0x9E37_79B9_7F4A_7C15))
     }
 
     /// SplitMix64's finaliser: a bijection on 64 bits with good avalanche.
-    static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -24,7 +24,7 @@ struct SplitMix64 {
     }
 
     /// A 64-bit FNV-1a hash of `text`: stable across runs and platforms (unlike `Hasher`).
-    static func hash(_ text: String) -> UInt64 {
+    package static func hash(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -33,32 +33,32 @@ struct SplitMix64 {
         return hash
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state = state &+ 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)
     }
 
     /// A number in `0..<bound` (`bound` > 0).
-    mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// A number in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.count)
     }
 
     /// True with probability `percent`/100.
-    mutating func percent(_ percent: Int) -> Bool {
+    package mutating func percent(_ percent: Int) -> Bool {
         below(100) < percent
     }
 
-    mutating func pick<T>(_ choices: [T]) -> T {
+    package mutating func pick<T>(_ choices: [T]) -> T {
         choices[below(choices.count)]
     }
 
     /// `count` distinct positions of `0..<total` in random order (a partial Fisher–Yates shuffle).
-    mutating func sample(_ count: Int, of total: Int) -> [Int] {
+    package mutating func sample(_ count: Int, of total: Int) -> [Int] {
         var positions = Array(0..<total)
         for index in 0..<min(count, total) {
             positions.swapAt(index, index + below(total - index))
@@ -67,7 +67,7 @@ struct SplitMix64 {
     }
 
     /// `count` lowercase hex digits.
-    mutating func hex(_ count: Int) -> String {
+    package mutating func hex(_ count: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
         var bits: UInt64 = 0
@@ -80,7 +80,7 @@ struct SplitMix64 {
     }
 
     /// `count` characters of the alphabet Kubernetes uses for generated name suffixes (no vowels, no 0/1/3).
-    mutating func suffix(_ count: Int) -> String {
+    package mutating func suffix(_ count: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
         for _ in 0..<count {
@@ -90,7 +90,7 @@ struct SplitMix64 {
     }
 
     /// A random (version 4) UUID string.
-    mutating func uuid() -> String {
+    package mutating func uuid() -> String {
         let high = next()
         let low = next()
         let timeHigh = (high & 0x0FFF) | 0x4000
@@ -100,7 +100,7 @@ struct SplitMix64 {
             + Self.hexString(low & 0xFFFF_FFFF_FFFF, digits: 12)
     }
 
-    static func hexString(_ value: UInt64, digits: Int) -> String {
+    package static func hexString(_ value: UInt64, digits: Int) -> String {
         var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
         var rest = value
         for index in stride(from: digits - 1, through: 0, by: -1) {
