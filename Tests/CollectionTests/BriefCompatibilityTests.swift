@@ -6,11 +6,18 @@ import Testing
 /// package, only the zip file name swapped.
 @Suite("collect: the brief's snippets still work")
 struct BriefCompatibilityTests {
-    /// A Python ≥ 3.12 (step 03 nests quotes inside an f-string): on PATH, else the OSCAL validators' venv,
-    /// which `.ci/run` makes with one.
+    /// A Python ≥ 3.12 (step 03 nests quotes inside an f-string): on PATH, else the OSCAL validators' venv
+    /// (which `.ci/run` makes with one), else a pyenv version — the places Tests/OSCAL/install-validators looks.
     static let python: String? = {
-        let candidates = ["python3.13", "python3.12", "python3"].compactMap(Tools.find) + [OSCALValidator.python]
-        return candidates.compactMap { $0 }.first {
+        let environment = ProcessInfo.processInfo.environment
+        let pyenv = environment["PYENV_ROOT"] ?? ((environment["HOME"] ?? "") + "/.pyenv")
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: pyenv + "/versions")) ?? [])
+            .filter { $0.hasPrefix("3.") }.sorted { $0.compare($1, options: .numeric) == .orderedDescending }
+            .map { "\(pyenv)/versions/\($0)/bin/python3" }
+        let candidates =
+            ["python3.13", "python3.12", "python3"].compactMap(Tools.find) + [OSCALValidator.python].compactMap { $0 }
+            + versions
+        return candidates.first {
             (try? Tools.run($0, ["-c", "import sys; print(sys.version_info >= (3, 12))"]))?.hasPrefix("True") == true
         }
     }()
