@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "AuditPackCLITests",
             dependencies: [
-                "AuditPackCLI", "KubeEmulator", "Packaging", "TestSupport",
+                "AuditPackCLI", "AuditPackCore", "KubeEmulator", "Packaging", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
