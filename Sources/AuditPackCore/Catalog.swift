@@ -129,6 +129,12 @@ extension Catalog {
     /// Ids and file names must be unique, so manifests and packages are unambiguous; rules, thresholds and
     /// frameworks must be complete, so nothing fails half-way through a collection or an evaluation.
     func validate(file: String) throws {
+        for kind in (sourceKinds ?? [:]).keys.sorted() where Source.Kind(rawValue: kind) == nil {
+            throw CatalogError.invalid(
+                file: file,
+                reason: "source_kinds declares \(kind), which no collector implements (known: \(Source.Kind.names))"
+            )
+        }
         var controlIDs = Set<String>()
         var itemIDs = Set<String>()
         var files = Set<String>()
@@ -167,12 +173,6 @@ extension Catalog {
                     )
                 }
             }
-        }
-        for kind in (sourceKinds ?? [:]).keys.sorted() where Source.Kind(rawValue: kind) == nil {
-            throw CatalogError.invalid(
-                file: file,
-                reason: "source_kinds declares \(kind), which no collector implements (known: \(Source.Kind.names))"
-            )
         }
         try validateFrameworks(file: file)
         try validateRules(file: file)
