@@ -71,7 +71,9 @@ extension Catalog {
                 guard ids.insert(rule.id).inserted else {
                     throw CatalogError.invalid(file: file, reason: "rule id \(rule.id) appears twice")
                 }
-                for (field, text) in [("title", rule.title), ("checks", rule.checks), ("remediation", rule.remediation)]
+                for (field, text) in [
+                    ("title", rule.title), ("checks", rule.checks), ("remediation", rule.remediation),
+                ]
                 where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     throw CatalogError.invalid(file: file, reason: "rule \(rule.id) has an empty \(field)")
                 }

@@ -124,12 +124,14 @@ extension Catalog: ThresholdReading {
             guard value.kind == threshold.kind else {
                 throw CatalogError.invalid(
                     file: file,
-                    reason: "threshold \(threshold.rawValue) must be \(threshold.kind.example), not a \(value.kind.rawValue)"
+                    reason:
+                        "threshold \(threshold.rawValue) must be \(threshold.kind.example), not a \(value.kind.rawValue)"
                 )
             }
         }
         for control in controls {
-            for name in (control.thresholds ?? [:]).keys.sorted() where Threshold(control: control.id, name: name) == nil {
+            for name in (control.thresholds ?? [:]).keys.sorted()
+            where Threshold(control: control.id, name: name) == nil {
                 throw CatalogError.invalid(
                     file: file,
                     reason: "threshold \(control.id).\(name) is read by no code; remove it or add it to Threshold"

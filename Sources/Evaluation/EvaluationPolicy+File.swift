@@ -49,7 +49,9 @@ struct PolicyReader {
     func thresholds(_ section: Any?) throws -> [(Threshold, Catalog.ThresholdValue)] {
         guard let section else { return [] }
         guard let map = section as? [String: Any] else {
-            throw fail("thresholds must map control ids to thresholds, e.g. thresholds: {C10: {expiry_warning_days: 45}}")
+            throw fail(
+                "thresholds must map control ids to thresholds, e.g. thresholds: {C10: {expiry_warning_days: 45}}"
+            )
         }
         var result: [(Threshold, Catalog.ThresholdValue)] = []
         for control in map.keys.sorted() {
@@ -158,7 +160,9 @@ struct PolicyReader {
                 change.originalSeverity = rule.severity
             }
             if let raw = settings["disabled"] {
-                guard let disabled = raw as? Bool else { throw fail("\(key).disabled must be true or false, not \(raw)") }
+                guard let disabled = raw as? Bool else {
+                    throw fail("\(key).disabled must be true or false, not \(raw)")
+                }
                 change.disabled = disabled
             }
             if let raw = settings["reason"] {

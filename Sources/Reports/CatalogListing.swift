@@ -25,7 +25,9 @@ public enum CatalogListing {
                         + rule.title
                 )
             }
-            let thresholds = (control.thresholds ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(describe($0.value))" }
+            let thresholds = (control.thresholds ?? [:]).sorted { $0.key < $1.key }.map {
+                "\($0.key)=\(describe($0.value))"
+            }
             if !thresholds.isEmpty { lines.append("     thresholds: \(thresholds.joined(separator: ", "))") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -74,7 +74,10 @@ extension CLITests {
                     let file = try session.folder.write(name, yaml)
                     let refused = try await CLIProcess.run(["evaluate", session.package, "--policy", file])
                     #expect(refused.status == 2, "\(name): \(refused.stdoutText)")
-                    #expect(refused.stderrText.contains(name) && refused.stderrText.contains(expected), "\(refused.stderrText)")
+                    #expect(
+                        refused.stderrText.contains(name) && refused.stderrText.contains(expected),
+                        "\(refused.stderrText)"
+                    )
                 }
             }
         }

@@ -75,7 +75,10 @@ struct OSCALExportTests {
         if nist80053 {
             files += [
                 try package.folder.write("\(name)-results-nist.json", export(package, framework: "nist-800-53")),
-                try package.folder.write("\(name)-plan-nist.json", export(package, .oscalPlan, framework: "nist-800-53")),
+                try package.folder.write(
+                    "\(name)-plan-nist.json",
+                    export(package, .oscalPlan, framework: "nist-800-53")
+                ),
             ]
         }
         let (status, output) = try OSCALValidator.validate(files, python: python)

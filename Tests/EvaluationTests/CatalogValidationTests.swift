@@ -43,8 +43,11 @@ struct CatalogValidationTests {
             "      - id: C01.no-default-deny-egress\n", "      - id: C01.no-default-deny-ingress\n",
             "rule id C01.no-default-deny-ingress appears twice"
         ),
-        ("      - id: C02.encryption-provider-config-missing\n", "      - id: C03.encryption-provider-config-missing\n",
-            "rule C03.encryption-provider-config-missing of control C02 must be named C02.<name>"),
+        (
+            "      - id: C02.encryption-provider-config-missing\n",
+            "      - id: C03.encryption-provider-config-missing\n",
+            "rule C03.encryption-provider-config-missing of control C02 must be named C02.<name>"
+        ),
         (
             "      - id: C07.audit-retention-short\n        severity: low",
             "      - id: C07.audit-retention-short\n        severity: info",
@@ -52,10 +55,16 @@ struct CatalogValidationTests {
         ),
         ("      max_high: 10\n", "", "control C04 has no threshold max_high, which AuditPack reads"),
         ("      max_high: 10\n", "      max_high: [ten]\n", "threshold C04.max_high must be a number such as 30"),
-        ("      max_high: 10\n", "      max_high: 10\n      max_medium: 20\n", "threshold C04.max_medium is read by no code"),
+        (
+            "      max_high: 10\n", "      max_high: 10\n      max_medium: 20\n",
+            "threshold C04.max_medium is read by no code"
+        ),
         ("      min_audit_log_maxage_days: 30\n", "", "control C07 has no threshold min_audit_log_maxage_days"),
         ("        covered_by: C04b\n", "        covered_by: C04z\n", "evidence C04c is covered_by C04z, which is not"),
-        ("      pci_dss: [\"3.5.1\"]\n", "      pci: [\"3.5.1\"]\n", "control C02 maps to framework pci, which frameworks: does not declare"),
+        (
+            "      pci_dss: [\"3.5.1\"]\n", "      pci: [\"3.5.1\"]\n",
+            "control C02 maps to framework pci, which frameworks: does not declare"
+        ),
         ("requires: [C02]", "requires: [C99]", "control C07 requires evidence C99, which no control collects"),
     ])
     func aBrokenCatalogFailsAtLoad(old: String, new: String, expected: String) throws {
@@ -68,7 +77,9 @@ struct CatalogValidationTests {
     @Test func aControlWithoutRulesFailsAtLoad() throws {
         // C02 has exactly one rule: remove its rules block.
         let start = try #require(Self.text.range(of: "    rules:\n      - id: C02.encryption-provider-config-missing"))
-        let end = try #require(Self.text.range(of: "    managed_control_plane_note:", range: start.upperBound..<Self.text.endIndex))
+        let end = try #require(
+            Self.text.range(of: "    managed_control_plane_note:", range: start.upperBound..<Self.text.endIndex)
+        )
         var yaml = Self.text
         yaml.removeSubrange(start.lowerBound..<end.lowerBound)
         let error = #expect(throws: CatalogError.self) { try Catalog.load(yaml: yaml, file: "catalog.yaml") }

@@ -93,7 +93,8 @@ struct EvaluatorFixtureTests {
         var named: Set<String> = []
         for folder in ["Evaluation", "Collection"] {
             let directory = root.appendingPathComponent(folder)
-            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".swift") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where file.hasSuffix(".swift") {
                 let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
                 for match in text.matches(of: /"(C[0-9]{2}\.[a-z0-9-]+)"/) { named.insert(String(match.1)) }
             }

@@ -9,7 +9,9 @@ import Testing
 
     @Test func everyControlMapsToNIST80053AsTheIssueNamesThem() {
         #expect(catalog.controls.allSatisfy { !($0.frameworks["nist_800_53"] ?? []).isEmpty })
-        let mapping = Dictionary(uniqueKeysWithValues: catalog.controls.map { ($0.id, $0.frameworks["nist_800_53"] ?? []) })
+        let mapping = Dictionary(
+            uniqueKeysWithValues: catalog.controls.map { ($0.id, $0.frameworks["nist_800_53"] ?? []) }
+        )
         #expect(mapping["C01"]?.contains("SC-7") == true, "network segmentation → boundary protection")
         #expect(mapping["C02"]?.contains("SC-28") == true, "encryption at rest")
         #expect(mapping["C03"]?.contains("AC-6") == true, "least privilege")

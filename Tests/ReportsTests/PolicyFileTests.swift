@@ -66,7 +66,10 @@ struct PolicyFileTests {
     @Test(arguments: [
         ("thresholds: {C10: 45}", "thresholds.C10 must map threshold names to values"),
         ("thresholds: {C11: {x: 1}}", "unknown control C11"),
-        ("thresholds: {C10: {expiry_days: 45}}", "thresholds.C10.expiry_days is not a threshold of C10 (known: expiry_warning_days)"),
+        (
+            "thresholds: {C10: {expiry_days: 45}}",
+            "thresholds.C10.expiry_days is not a threshold of C10 (known: expiry_warning_days)"
+        ),
         ("thresholds: {C02: {anything: 1}}", "is not a threshold of C02 (it has none)"),
         ("thresholds: {C10: {expiry_warning_days: soon}}", "thresholds.C10.expiry_warning_days must be a number"),
         ("thresholds: {C10: {expiry_warning_days: -1}}", "thresholds.C10.expiry_warning_days must be a number"),

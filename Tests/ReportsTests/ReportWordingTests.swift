@@ -106,7 +106,9 @@ struct ReportWordingTests {
         let item = try #require(report.backlog.first { $0.rule == "C08.kube-bench-fail" })
         let text = try ReportFormat.text.render(report)
         let row = try #require(text.split(separator: "\n").first { $0.hasPrefix(item.id) })
-        #expect(row.contains("edit the file to set `authentication: anonymous: enabled` to `false`. If using executable"))
+        #expect(
+            row.contains("edit the file to set `authentication: anonymous: enabled` to `false`. If using executable")
+        )
         let markdown = try ReportFormat.markdown.render(report)
         let cells = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| \(item.id) |") })
         #expect(cells.hasSuffix(" |") && cells.contains("the kubelet service file"), "the whole row on one line")
