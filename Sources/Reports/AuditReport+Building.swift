@@ -66,6 +66,11 @@ extension AuditReport {
             .sorted {
                 ($0.findings.map(\.severity).max() ?? .low, $1.id) > ($1.findings.map(\.severity).max() ?? .low, $0.id)
             }
+        disabledRules = findings.controls.flatMap { result in
+            (result.disabledRules ?? []).map {
+                DisabledRuleRow(control: result.id, rule: $0.rule, reason: $0.reason, findings: $0.findings)
+            }
+        }
         slowest = manifest.controls.sorted { ($0.elapsedMilliseconds, $1.id) > ($1.elapsedMilliseconds, $0.id) }.prefix(
             5
         )

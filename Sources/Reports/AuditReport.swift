@@ -43,6 +43,14 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var reason: String
     }
 
+    /// A rule a policy file disabled for this evaluation, with its reason and the findings set aside.
+    public struct DisabledRuleRow: Sendable, Codable, Equatable {
+        public var control: String
+        public var rule: String
+        public var reason: String
+        public var findings: Int
+    }
+
     public struct SlowItem: Sendable, Codable, Equatable {
         public var item: String
         public var description: String
@@ -80,6 +88,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var gaps: [Gap]
     public var covered: [CoveredItem]
     public var failing: [ControlResult]
+    /// Rules the policy file disabled (their findings are not in `failing` or the backlog).
+    public var disabledRules: [DisabledRuleRow]
     public var slowest: [SlowItem]
     public var backlog: [BacklogItem]
     public var frameworkView: [FrameworkRow]

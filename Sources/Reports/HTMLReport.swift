@@ -44,9 +44,16 @@ public enum HTMLReport {
             for finding in result.findings {
                 body +=
                     "<li>\(badge(finding.severity.rawValue)) <code>\(e(finding.rule))</code> \(e(finding.message))"
+                    + (finding.originalSeverity.map {
+                        " <small>(catalog severity \($0.rawValue), changed by policy)</small>"
+                    } ?? "")
                     + (finding.detector.map { " <small>detected by <code>\(e($0))</code></small>" } ?? "") + "</li>\n"
             }
             body += "</ul>\n"
+        }
+        for row in report.disabledRules {
+            body +=
+                "<p>Disabled by policy: <code>\(e(row.rule))</code> (\(row.findings) finding(s) set aside) — \(e(row.reason))</p>\n"
         }
         body +=
             "<h2>Remediation backlog</h2>\n<table><thead><tr><th>ID</th><th>Priority</th><th>Control</th><th>Owner</th><th>Due</th><th>Action</th></tr></thead><tbody>\n"

@@ -38,6 +38,10 @@ enum MarkdownReport {
         for result in report.failing {
             lines.append("- **\(result.id)** \(result.verdict.rawValue): \(result.findings.count) finding(s)")
         }
+        if !report.disabledRules.isEmpty {
+            lines += ["", "## Disabled by policy", "", "| Rule | Findings set aside | Reason |", "|---|---:|---|"]
+            lines += report.disabledRules.map { "| \($0.rule) | \($0.findings) | \(cell($0.reason)) |" }
+        }
         lines += ["", "## Slowest items", ""]
         lines += report.slowest.map {
             "- \($0.item) \(Format.duration(milliseconds: $0.milliseconds)) — \(cell($0.description))"

@@ -37,6 +37,12 @@ enum TextReport {
                     .sorted { $0.key > $1.key }.map { "\($0.value.count) \($0.key.rawValue)" }
                 return "\(result.id) \(result.verdict.rawValue): \(counts.joined(separator: ", "))"
             }
+        if !report.disabledRules.isEmpty {
+            lines += ["", "DISABLED BY POLICY (\(report.disabledRules.count))"]
+            lines += report.disabledRules.map {
+                Format.fold("\($0.rule): \($0.findings) finding(s) set aside — \($0.reason)")
+            }
+        }
         lines += ["", "SLOWEST ITEMS"]
         lines += report.slowest.map {
             "\($0.item) \(Format.duration(milliseconds: $0.milliseconds)) \(Format.fold($0.description))"

@@ -157,4 +157,26 @@ struct ReportWordingTests {
             #expect(row.contains("name:PASSWORD") && row.contains("value:private-key"), "\(format): \(row)")
         }
     }
+
+    @Test func rulesDisabledByPolicyAreShownWithTheirReason() throws {
+        var findings = ReportFixture.findings
+        let index = try #require(findings.controls.firstIndex { $0.id == "C01" })
+        var c01 = ControlResult(id: "C01", findings: [])
+        c01.disabledRules = [
+            DisabledRule(rule: "C01.namespace-without-networkpolicy", reason: "legacy is being retired", findings: 1)
+        ]
+        findings.controls[index] = c01
+        let report = AuditReport(
+            manifest: ReportFixture.manifest,
+            findings: findings,
+            catalog: Self.catalog,
+            policy: ReportFixture.policy
+        )
+        #expect(!report.backlog.contains { $0.rule == "C01.namespace-without-networkpolicy" })
+        #expect(report.disabledRules.map(\.rule) == ["C01.namespace-without-networkpolicy"])
+        for format in [ReportFormat.text, .markdown, .html] {
+            let text = try format.render(report)
+            #expect(text.contains("C01.namespace-without-networkpolicy") && text.contains("legacy is being retired"))
+        }
+    }
 }
