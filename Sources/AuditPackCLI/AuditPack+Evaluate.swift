@@ -27,7 +27,7 @@ extension AuditPack {
         @Option(help: "Evaluate as of this time (ISO 8601, e.g. 2026-12-01T00:00:00Z); default: the collection time.")
         var at: String?
 
-        @Option(help: "Policy file: thresholds, rule severities, disabled rules (with reasons); see below.")
+        @Option(help: "Policy file: thresholds, rule severities, disabled rules (with reasons); described above.")
         var policy: String?
 
         @Flag(help: "Print findings.json instead of the summary.")
