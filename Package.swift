@@ -115,7 +115,7 @@ let package = Package(
         // Reports: time-to-evidence, gaps, remediation backlog, framework view; text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
-            dependencies: ["AuditPackCore", "Evaluation", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AuditPackCore", "Evaluation"]
         ),
         // The one library function behind each command: collect, verify, evaluate, report.
         .target(

@@ -15,15 +15,12 @@ struct RBACLeastPrivilege: ControlEvaluator {
             return .notAssessed(controlID, reason: missing)
         }
         let rules = Rules(
-            privileged: Set(policy.names(controlID, "privileged_roles", default: ["cluster-admin"])),
-            systemPrefixes: policy.names(controlID, "system_subject_prefixes", default: ["system:"]),
-            broadGroups: policy.names(
-                controlID,
-                "broad_groups",
-                default: ["system:authenticated", "system:serviceaccounts"]
-            ),
-            anonymousAllowed: Set(policy.names(controlID, "anonymous_allowed_bindings", default: [])),
-            roles: RoleIndex(evidence)
+            privileged: Set(policy.names(.c03PrivilegedRoles)),
+            systemPrefixes: policy.names(.c03SystemSubjectPrefixes),
+            broadGroups: policy.names(.c03BroadGroups),
+            anonymousAllowed: Set(policy.names(.c03AnonymousAllowedBindings)),
+            roles: RoleIndex(evidence),
+            policy: policy
         )
         var findings: [Finding] = []
         evidence.forEachItem("C03a", as: Binding.self) {
@@ -66,6 +63,8 @@ struct RBACLeastPrivilege: ControlEvaluator {
         var broadGroups: [String]
         var anonymousAllowed: Set<String>
         var roles: RoleIndex
+        /// Gives each finding its catalog rule's severity.
+        var policy: EvaluationPolicy
 
         func findings(binding: Binding, kind: String) -> [Finding] {
             let ref = ObjectRef(kind: kind, namespace: binding.metadata?.namespace, name: binding.metadata?.name ?? "")
@@ -80,9 +79,8 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 let who = "\(subjectKind) \(subject.namespace.map { "\($0)/" } ?? "")\(subjectName)"
                 if subjectKind == "ServiceAccount" && subjectName == "default" {
                     findings.append(
-                        Finding(
-                            rule: "C03.default-serviceaccount-bound",
-                            severity: .medium,
+                        policy.finding(
+                            "C03.default-serviceaccount-bound",
                             object: ref,
                             message: "The default ServiceAccount of \(subjectNamespace ?? "?") is bound to \(roleKind) "
                                 + "\(roleName): every pod there gets it."
@@ -93,9 +91,8 @@ struct RBACLeastPrivilege: ControlEvaluator {
                     let allowed = anonymousAllowed.contains("\(ref.namespace.map { "\($0)/" } ?? "")\(ref.name)")
                     if !allowed && !roles.grantsOnlyNonResourceURLs(roleKey) {
                         findings.append(
-                            Finding(
-                                rule: "C03.anonymous-access",
-                                severity: .critical,
+                            policy.finding(
+                                "C03.anonymous-access",
                                 object: ref,
                                 message:
                                     "\(kind) \(ref.name) grants \(roleKind) \(roleName) to \(subjectName): anyone can use it."
@@ -109,18 +106,16 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 }
                 if roleKind == "ClusterRole" && privileged.contains(roleName) {
                     findings.append(
-                        Finding(
-                            rule: "C03.cluster-admin-binding",
-                            severity: .critical,
+                        policy.finding(
+                            "C03.cluster-admin-binding",
                             object: ref,
                             message: "\(who) is bound to \(roleName) by \(kind) \(ref.name)."
                         )
                     )
                 } else if roles.hasWildcard(roleKey) {
                     findings.append(
-                        Finding(
-                            rule: "C03.wildcard-role-binding",
-                            severity: .high,
+                        policy.finding(
+                            "C03.wildcard-role-binding",
                             object: ref,
                             message: "\(who) is bound to \(roleKind) \(roleName), which grants * verbs or resources."
                         )

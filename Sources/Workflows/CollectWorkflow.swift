@@ -137,7 +137,7 @@ public enum CollectWorkflow {
                     manifest: manifest,
                     findings: findings,
                     catalog: catalog,
-                    policy: RemediationPolicy()
+                    policy: BacklogPolicy()
                 )
                 artifacts = try Self.artifacts(
                     manifest: manifest,

@@ -27,14 +27,13 @@ public enum EvaluateWorkflow {
         trust: PackageVerifier.Trust = .none
     ) throws -> Outcome {
         let catalog = try Catalog.builtIn()
-        let remediation =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let policy = try EvaluationPolicy.load(path: policyFile, catalog: catalog)
         let (manifest, evidence, reader) = try PackageEvidence.open(package, trust: trust)
         let now = at ?? Timestamp.parse(manifest.run.startedAt) ?? Date()
         let findings = Evaluators.evaluate(
             evidence,
             catalog: catalog,
-            policy: EvaluationPolicy(catalog: catalog, overrides: remediation.thresholds),
+            policy: policy,
             now: now,
             controls: manifest.run.selectedControls
         )

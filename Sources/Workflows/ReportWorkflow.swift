@@ -10,12 +10,12 @@ public enum ReportWorkflow {
         package: URL,
         format: ReportFormat,
         policyFile: String?,
-        framework: Framework?,
+        framework: String?,
         trust: PackageVerifier.Trust = .none
     ) throws -> String {
         let catalog = try Catalog.builtIn()
-        let policy =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let framework = try framework.map { try catalog.framework(named: $0) }
+        let policy = try BacklogPolicy.load(path: policyFile, catalog: catalog)
         let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
         if format.isOSCAL {
             return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
