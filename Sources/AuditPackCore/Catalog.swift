@@ -30,9 +30,11 @@ public struct Catalog: Sendable, Codable, Equatable {
         /// Evidence items of other controls this control's evaluator reads: collected whenever this
         /// control is, so a control selected alone is judged as in a full run.
         public var requires: [String]?
+        /// The rules the control's evaluator reports (see `Catalog+Rule.swift`).
+        public var rules: [Rule]?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, objective, frameworks, evidence, thresholds, remediation, requires
+            case id, title, objective, frameworks, evidence, thresholds, remediation, requires, rules
             case manualMinutes = "manual_minutes"
             case managedControlPlaneNote = "managed_control_plane_note"
         }

@@ -144,6 +144,7 @@ public enum EvidenceCollection {
             case "apiserver-flags": return try await APIServerEvidence.flags(context)
             case "apiserver-command": return try await APIServerEvidence.command(context)
             case "rbac-derived": return try await RBACEvidence.nonSystemBindings(context)
+            case "rbac-permissions": return try await RBACEvidence.effectivePermissions(context)
             case "image-inventory": return try await ImageEvidence.inventory(context)
             case "trivy": return try await TrivyEvidence.collect(context)
             case "pss-text": return try await PodSecurityEvidence.text(context)

@@ -45,6 +45,7 @@ public enum HTMLReport {
             }
             body += "</ul>\n"
         }
+        body += permissionsSection(report)
         body +=
             "<h2>Remediation backlog</h2>\n<table><thead><tr><th>ID</th><th>Priority</th><th>Control</th><th>Owner</th><th>Due</th><th>Action</th></tr></thead><tbody>\n"
         for item in report.backlog {

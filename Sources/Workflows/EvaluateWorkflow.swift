@@ -17,6 +17,8 @@ public enum EvaluateWorkflow {
         public var matchesStored: Bool? { stored.map { $0 == findings } }
         /// The verified package, still open: what was evaluated is what an export describes.
         var reader: PackageReader
+        /// The package's evidence, as evaluated.
+        public var evidence: EvidenceSet
     }
 
     /// With a `trust` other than `.none`, a package not signed by that key is refused.
@@ -43,7 +45,8 @@ public enum EvaluateWorkflow {
             findings: findings,
             stored: PackageEvidence.storedFindings(reader),
             originChecked: !trust.isNone,
-            reader: reader
+            reader: reader,
+            evidence: evidence
         )
     }
 }
@@ -64,13 +67,14 @@ public enum ReportWorkflow {
         if format.isOSCAL {
             return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
         }
-        let report = AuditReport(
+        var report = AuditReport(
             manifest: outcome.manifest,
             findings: outcome.findings,
             catalog: catalog,
             policy: policy,
             framework: framework
         )
+        report.permissions = AuditReport.permissions(outcome.evidence, catalog: catalog)
         return try format.render(report)
     }
 }
