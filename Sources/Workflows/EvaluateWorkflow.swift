@@ -74,7 +74,8 @@ public enum ReportWorkflow {
             policy: policy,
             framework: framework
         )
-        report.permissions = AuditReport.permissions(outcome.evidence, catalog: catalog)
+        // Only the HTML report shows effective permissions (the other formats stay a summary of findings).
+        if format == .html { report.permissions = AuditReport.permissions(outcome.evidence, catalog: catalog) }
         return try format.render(report)
     }
 }

@@ -29,9 +29,17 @@ public struct EffectivePermissions: Sendable {
         public var grantedBy: [Grant]
     }
 
+    /// What names an item of the C03f list, as `metadata` names a Kubernetes object (so `diff` can pair items
+    /// of two packages): `User:alice`, `ServiceAccount:api` in namespace `shop`, `RoleBinding:ghost` in `shop`.
+    public struct Metadata: Sendable, Codable, Equatable {
+        public var name: String
+        public var namespace: String?
+    }
+
     /// A subject and everything that matters it can do.
     public struct Subject: Sendable, Codable, Equatable {
         public var kind = "SubjectPermissions"
+        public var metadata: Metadata
         public var subject: RBACSubject
         public var who: RBACSubject.Who
         public var permissions: [Entry]
@@ -40,6 +48,7 @@ public struct EffectivePermissions: Sendable {
     /// A binding whose role does not exist: it grants nothing (reported for information).
     public struct Unresolved: Sendable, Codable, Equatable {
         public var kind = "UnresolvedBinding"
+        public var metadata: Metadata
         public var binding: String
         public var role: String
         public var subjects: [RBACSubject]
@@ -66,7 +75,12 @@ public struct EffectivePermissions: Sendable {
         guard !grantees.isEmpty else { return }
         guard let permissions = roles.permissions(of: binding) else {
             unresolved.append(
-                Unresolved(binding: binding.description, role: binding.roleDescription, subjects: grantees.sorted())
+                Unresolved(
+                    metadata: Metadata(name: "\(binding.kind):\(binding.name)", namespace: binding.namespace),
+                    binding: binding.description,
+                    role: binding.roleDescription,
+                    subjects: grantees.sorted()
+                )
             )
             return
         }
@@ -98,7 +112,12 @@ public struct EffectivePermissions: Sendable {
                 )
             }
             .sorted { ($0.permission, $0.namespace ?? "") < ($1.permission, $1.namespace ?? "") }
-            return Subject(subject: subject, who: who[subject] ?? .human, permissions: entries)
+            return Subject(
+                metadata: Metadata(name: "\(subject.kind):\(subject.name)", namespace: subject.namespace),
+                subject: subject,
+                who: who[subject] ?? .human,
+                permissions: entries
+            )
         }
     }
 
