@@ -46,8 +46,10 @@ public struct RBACBinding: Sendable, Codable, Equatable {
     /// `Role shop/deployer`, `ClusterRole edit`.
     public var roleDescription: String {
         let kind = roleRef?.kind ?? "ClusterRole"
-        return kind == "Role"
-            ? "Role \(namespace ?? "")/\(roleRef?.name ?? "")" : "\(kind) \(roleRef?.name ?? "")"
+        let name = roleRef?.name ?? ""
+        // A Role is the binding's namespace's; a ClusterRoleBinding naming a Role is invalid and grants nothing.
+        guard kind == "Role", let namespace else { return "\(kind) \(name)" }
+        return "Role \(namespace)/\(name)"
     }
 
     /// The subjects as granted, with ServiceAccount namespaces defaulted to this binding's.
