@@ -60,11 +60,6 @@ struct ItemContext: Sendable {
         }
     }
 
-    func threshold(_ name: String) -> [String]? {
-        if case .names(let names)? = control.thresholds?[name] { return names }
-        return nil
-    }
-
     /// Writes `object` as sorted, indented JSON to this item's file.
     func writeJSON(_ object: Any) throws {
         let data = try JSONSerialization.data(

@@ -9,7 +9,7 @@ enum RBACEvidence {
 
     /// C03e: bindings with their system subjects removed (`RBACSubjectPolicy` decides, by subject).
     static func nonSystemBindings(_ context: ItemContext) async throws -> ItemOutcome {
-        let policy = RBACSubjectPolicy(thresholds: context.control.thresholds)
+        let policy = RBACSubjectPolicy(context.control)
         let clusterBindings = try await context.fetch(ListKey(group: group, resource: "clusterrolebindings")).get()
         let bindings = try await context.fetch(ListKey(group: group, resource: "rolebindings")).get()
         // Text that can only be in a binding with a system subject: without any of it, a binding is kept as it
@@ -63,7 +63,7 @@ enum RBACEvidence {
     /// C03f: every non-system subject's permissions that matter, by scope, with the bindings and roles that
     /// grant them; then the bindings whose role does not exist (they grant nothing).
     static func effectivePermissions(_ context: ItemContext) async throws -> ItemOutcome {
-        let policy = RBACSubjectPolicy(thresholds: context.control.thresholds)
+        let policy = RBACSubjectPolicy(context.control)
         let clusterBindings = try await context.fetch(ListKey(group: group, resource: "clusterrolebindings")).get()
         let bindings = try await context.fetch(ListKey(group: group, resource: "rolebindings")).get()
         let clusterRoles = try await context.fetch(ListKey(group: group, resource: "clusterroles")).get()

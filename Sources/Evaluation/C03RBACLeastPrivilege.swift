@@ -47,10 +47,10 @@ struct RBACLeastPrivilege: ControlEvaluator {
         init(policy: EvaluationPolicy, control: String) {
             self.control = control
             self.policy = policy
-            subjects = RBACSubjectPolicy(thresholds: policy.thresholds[control])
-            privileged = Set(policy.names(control, "privileged_roles", default: ["cluster-admin"]))
-            anonymousAllowed = Set(policy.names(control, "anonymous_allowed_bindings", default: []))
-            clusterReachNamespaces = Set(policy.names(control, "cluster_reach_namespaces", default: ["kube-system"]))
+            subjects = RBACSubjectPolicy(policy)
+            privileged = Set(policy.names(.c03PrivilegedRoles))
+            anonymousAllowed = Set(policy.names(.c03AnonymousAllowedBindings))
+            clusterReachNamespaces = Set(policy.names(.c03ClusterReachNamespaces))
         }
 
         /// Findings about one binding: anonymous access, the default service account, cluster-admin.
@@ -67,11 +67,10 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 let who = subjects.classify(subject)
                 if subject.kind == "ServiceAccount" && subject.name == "default" {
                     findings.append(
-                        finding(
+                        policy.finding(
                             "C03.default-serviceaccount-bound",
-                            .medium,
-                            object,
-                            "The default ServiceAccount of \(subject.namespace ?? "?") is bound to "
+                            object: object,
+                            message: "The default ServiceAccount of \(subject.namespace ?? "?") is bound to "
                                 + "\(binding.roleDescription) by \(binding.description): every pod there that names "
                                 + "no service account gets it."
                         )
@@ -83,11 +82,10 @@ struct RBACLeastPrivilege: ControlEvaluator {
                     )
                     if !allowed && !facts.onlyNonResourceURLs {
                         findings.append(
-                            finding(
+                            policy.finding(
                                 "C03.anonymous-access",
-                                .critical,
-                                object,
-                                "\(binding.description) grants \(binding.roleDescription) to \(subject.name): "
+                                object: object,
+                                message: "\(binding.description) grants \(binding.roleDescription) to \(subject.name): "
                                     + "anyone who can reach the API server can use it."
                             )
                         )
@@ -96,9 +94,11 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 if who != .system && clusterAdmin {
                     let rule = RBACPermission.clusterAdmin.rule
                     findings.append(
-                        Finding(
-                            rule: rule,
-                            severity: severity(rule, who: who, namespace: binding.namespace, reach: .all),
+                        finding(
+                            rule,
+                            who: who,
+                            namespace: binding.namespace,
+                            reach: .all,
                             object: object,
                             message: "\(subject.description) holds \(binding.roleDescription) (every verb on every "
                                 + "resource) \(scope(binding.namespace)) through \(binding.description)."
@@ -120,14 +120,11 @@ struct RBACLeastPrivilege: ControlEvaluator {
                     let grants = permission.grantedBy.map { "\($0.binding) → \($0.role)" }.joined(separator: "; ")
                     let named = permission.reach == .named ? " (only the objects its resourceNames list)" : ""
                     findings.append(
-                        Finding(
-                            rule: permission.rule,
-                            severity: severity(
-                                permission.rule,
-                                who: entry.who,
-                                namespace: permission.namespace,
-                                reach: permission.reach
-                            ),
+                        finding(
+                            permission.rule,
+                            who: entry.who,
+                            namespace: permission.namespace,
+                            reach: permission.reach,
                             object: ObjectRef(
                                 kind: entry.subject.kind,
                                 namespace: entry.subject.namespace,
@@ -142,12 +139,25 @@ struct RBACLeastPrivilege: ControlEvaluator {
             return findings
         }
 
-        func finding(_ rule: String, _ fallback: Severity, _ object: ObjectRef, _ message: String) -> Finding {
-            Finding(
+        /// A finding of a permission rule: its severity (the catalog's, or the policy's override) moved along
+        /// the ladder; with an override, the catalog severity moved the same way is kept as the original.
+        func finding(
+            _ rule: String,
+            who: RBACSubject.Who,
+            namespace: String?,
+            reach: RBACReach,
+            object: ObjectRef,
+            message: String
+        ) -> Finding {
+            let steps = ladderSteps(who: who, namespace: namespace, reach: reach)
+            let applied = Self.move(policy.severity(of: rule), by: steps)
+            let catalog = policy.catalogSeverities[rule].map { Self.move($0, by: steps) }
+            return Finding(
                 rule: rule,
-                severity: policy.severity(of: rule, default: fallback),
+                severity: applied,
                 object: object,
-                message: message
+                message: message,
+                originalSeverity: policy.severityOverrides[rule] == nil || catalog == applied ? nil : catalog
             )
         }
 
@@ -158,22 +168,27 @@ struct RBACLeastPrivilege: ControlEvaluator {
                 : "in namespace \(namespace)"
         }
 
-        /// The rule's catalog severity moved along the ladder (C03 thresholds `severity_step_*`), kept within
-        /// low…critical.
-        func severity(_ rule: String, who: RBACSubject.Who, namespace: String?, reach: RBACReach) -> Severity {
+        /// How many steps the ladder (C03 thresholds `severity_step_*`) moves a finding: by who holds the
+        /// permission and by its reach.
+        func ladderSteps(who: RBACSubject.Who, namespace: String?, reach: RBACReach) -> Int {
             var steps = 0.0
             switch who {
-            case .anonymous, .everyone: steps += policy.number(control, "severity_step_everyone", default: 1)
-            case .workload: steps += policy.number(control, "severity_step_workload", default: -1)
+            case .anonymous, .everyone: steps += policy.number(.c03SeverityStepEveryone)
+            case .workload: steps += policy.number(.c03SeverityStepWorkload)
             case .human, .system: break
             }
             if let namespace, !clusterReachNamespaces.contains(namespace) {
-                steps += policy.number(control, "severity_step_namespace", default: -1)
+                steps += policy.number(.c03SeverityStepNamespace)
             }
-            if reach == .named { steps += policy.number(control, "severity_step_resource_names", default: -1) }
+            if reach == .named { steps += policy.number(.c03SeverityStepResourceNames) }
+            return Int(steps.rounded())
+        }
+
+        /// `severity` moved `steps` along low…critical, kept within both ends.
+        static func move(_ severity: Severity, by steps: Int) -> Severity {
             let ladder = Severity.allCases
-            let base = ladder.firstIndex(of: policy.severity(of: rule, default: .high)) ?? 2
-            return ladder[min(max(base + Int(steps.rounded()), 0), ladder.count - 1)]
+            let index = ladder.firstIndex(of: severity) ?? 0
+            return ladder[min(max(index + steps, 0), ladder.count - 1)]
         }
     }
 }

@@ -30,7 +30,7 @@ extension AuditReport {
         evidence.forEachItem("C03c", as: RBACRole.self) { roles.addClusterRole($0) }
         evidence.forEachItem("C03d", as: RBACRole.self) { roles.addRole($0) }
         roles.resolve()
-        var effective = EffectivePermissions(policy: RBACSubjectPolicy(thresholds: catalog.control("C03")?.thresholds))
+        var effective = EffectivePermissions(policy: RBACSubjectPolicy(catalog))
         for id in ["C03a", "C03b"] {
             evidence.forEachItem(id, as: RBACBinding.self) { effective.add($0, roles: roles) }
         }

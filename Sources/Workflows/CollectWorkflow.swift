@@ -137,7 +137,7 @@ public enum CollectWorkflow {
                     manifest: manifest,
                     findings: findings,
                     catalog: catalog,
-                    policy: RemediationPolicy()
+                    policy: BacklogPolicy()
                 )
                 report.permissions = AuditReport.permissions(evidence, catalog: catalog)
                 artifacts = try Self.artifacts(

@@ -29,14 +29,13 @@ public enum EvaluateWorkflow {
         trust: PackageVerifier.Trust = .none
     ) throws -> Outcome {
         let catalog = try Catalog.builtIn()
-        let remediation =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let policy = try EvaluationPolicy.load(path: policyFile, catalog: catalog)
         let (manifest, evidence, reader) = try PackageEvidence.open(package, trust: trust)
         let now = at ?? Timestamp.parse(manifest.run.startedAt) ?? Date()
         let findings = Evaluators.evaluate(
             evidence,
             catalog: catalog,
-            policy: EvaluationPolicy(catalog: catalog, overrides: remediation.thresholds),
+            policy: policy,
             now: now,
             controls: manifest.run.selectedControls
         )
@@ -57,12 +56,12 @@ public enum ReportWorkflow {
         package: URL,
         format: ReportFormat,
         policyFile: String?,
-        framework: Framework?,
+        framework: String?,
         trust: PackageVerifier.Trust = .none
     ) throws -> String {
         let catalog = try Catalog.builtIn()
-        let policy =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let framework = try framework.map { try catalog.framework(named: $0) }
+        let policy = try BacklogPolicy.load(path: policyFile, catalog: catalog)
         let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
         if format.isOSCAL {
             return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)

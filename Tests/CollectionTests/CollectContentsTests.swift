@@ -83,7 +83,7 @@ struct CollectContentsTests {
     /// service accounts and `system:`/`kubeadm:` users and groups go, whatever the binding is named.
     @Test func derivedRBACViewHasNoSystemSubjects() async throws {
         let package = try await CollectedPackage.collect()
-        let policy = RBACSubjectPolicy(thresholds: try Catalog.builtIn().control("C03")?.thresholds)
+        let policy = RBACSubjectPolicy(try Catalog.builtIn())
         let derived = try package.items("C03e")
         #expect(package.entry("C03e")?.derivedFrom == ["C03a", "C03b"])
         func subjects(_ binding: [String: Any]) -> [RBACSubject] {

@@ -69,8 +69,8 @@ extension RBACPermission {
             return [Access(verbs: Self.reads, groups: [""], resources: ["secrets"])]
         case .execIntoPods:
             return [
-                Access(verbs: ["create", "get"], groups: [""], resources: ["pods"], subresource: "exec"),
-                Access(verbs: ["create", "get"], groups: [""], resources: ["pods"], subresource: "attach"),
+                Access(verbs: ["create"], groups: [""], resources: ["pods"], subresource: "exec"),
+                Access(verbs: ["create"], groups: [""], resources: ["pods"], subresource: "attach"),
                 Access(
                     verbs: ["update", "patch"],
                     groups: [""],

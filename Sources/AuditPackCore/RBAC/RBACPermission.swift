@@ -19,7 +19,7 @@ public enum RBACPermission: String, Sendable, Codable, CaseIterable, Comparable 
     case writeWebhooks = "write-webhooks"
     /// `get`, `list` or `watch` Secrets (`list`/`watch` return every value).
     case readSecrets = "read-secrets"
-    /// `pods/exec`, `pods/attach` (`create`, `get` on older servers), `pods/ephemeralcontainers` writes.
+    /// `pods/exec`, `pods/attach` (`create`, as rbac-police, Kubescape and Trivy judge it), `pods/ephemeralcontainers` writes.
     case execIntoPods = "exec-into-pods"
     /// Create or change pods or pod controllers: run anything with any Secret and service account in reach.
     case createWorkloads = "create-workloads"

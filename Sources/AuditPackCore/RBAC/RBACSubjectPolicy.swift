@@ -17,10 +17,10 @@ public struct RBACSubjectPolicy: Sendable, Equatable {
     public var systemServiceAccountNamespaces: [String]
 
     public init(
-        systemPrefixes: [String] = ["system:", "kubeadm:"],
-        broadGroups: [String] = ["system:authenticated", "system:serviceaccounts"],
-        anonymousNames: [String] = ["system:anonymous", "system:unauthenticated"],
-        systemServiceAccountNamespaces: [String] = ["kube-system"]
+        systemPrefixes: [String],
+        broadGroups: [String],
+        anonymousNames: [String],
+        systemServiceAccountNamespaces: [String]
     ) {
         self.systemPrefixes = systemPrefixes
         self.broadGroups = broadGroups
@@ -28,21 +28,13 @@ public struct RBACSubjectPolicy: Sendable, Equatable {
         self.systemServiceAccountNamespaces = systemServiceAccountNamespaces
     }
 
-    /// From the C03 thresholds (catalog, possibly overridden by a policy file); defaults where one is absent.
-    public init(thresholds: [String: Catalog.ThresholdValue]?) {
-        func names(_ key: String, _ fallback: [String]) -> [String] {
-            if case .names(let value)? = thresholds?[key] { return value }
-            return fallback
-        }
-        let defaults = RBACSubjectPolicy()
+    /// From the C03 thresholds: the catalog's (collection), or as a policy file overrides them (evaluation).
+    public init(_ thresholds: some ThresholdReading) {
         self.init(
-            systemPrefixes: names("system_subject_prefixes", defaults.systemPrefixes),
-            broadGroups: names("broad_groups", defaults.broadGroups),
-            anonymousNames: names("anonymous_subjects", defaults.anonymousNames),
-            systemServiceAccountNamespaces: names(
-                "system_service_account_namespaces",
-                defaults.systemServiceAccountNamespaces
-            )
+            systemPrefixes: thresholds.names(.c03SystemSubjectPrefixes),
+            broadGroups: thresholds.names(.c03BroadGroups),
+            anonymousNames: thresholds.names(.c03AnonymousSubjects),
+            systemServiceAccountNamespaces: thresholds.names(.c03SystemServiceAccountNamespaces)
         )
     }
 

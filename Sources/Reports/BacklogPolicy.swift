@@ -1,8 +1,8 @@
 import AuditPackCore
 import Foundation
-import Yams
 
-/// Who fixes what, how urgently: read from a policy file (YAML), with catalog defaults.
+/// Who fixes what, how urgently: the backlog part of a policy file (`PolicyFile`), with defaults. The evaluation
+/// part (thresholds, rule severities, disabled rules) is `EvaluationPolicy`; one file may carry both.
 ///
 /// ```yaml
 /// default_owner: platform-team
@@ -10,9 +10,8 @@ import Yams
 /// priorities: {critical: P1, high: P1, medium: P2, low: P3}
 /// due_days: {critical: 7, high: 14, medium: 30, low: 90}
 /// due_dates: {C06: 2026-04-15}          # fixed dates win over due_days
-/// thresholds: {C10: {expiry_warning_days: 45}, C05: {privileged_allowed: [kube-system, kube-bench]}}
 /// ```
-public struct RemediationPolicy: Sendable, Equatable {
+public struct BacklogPolicy: Sendable, Equatable {
     public var defaultOwner = "platform-team"
     public var owners: [String: String] = [:]
     public var priorities: [String: String] = [
@@ -20,76 +19,46 @@ public struct RemediationPolicy: Sendable, Equatable {
     ]
     public var dueDays: [String: Int] = ["critical": 7, "high": 14, "medium": 30, "low": 90, "gap": 30]
     public var dueDates: [String: String] = [:]
-    public var thresholds: [String: [String: Catalog.ThresholdValue]] = [:]
 
     public init() {}
 
     static let severities = ["critical", "high", "medium", "low", "gap"]
-    static let keys: Set<String> = ["default_owner", "owners", "priorities", "due_days", "due_dates", "thresholds"]
 
-    /// Parses and checks a policy file; every error names the file, the key and the fix.
-    public static func load(path: String, catalog: Catalog) throws -> RemediationPolicy {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PolicyError.invalid(file: path, reason: "cannot be read")
-        }
-        return try parse(yaml: text, file: path, catalog: catalog)
+    /// Reads a policy file at `path` (nil: the defaults).
+    public static func load(path: String?, catalog: Catalog) throws -> BacklogPolicy {
+        guard let path else { return BacklogPolicy() }
+        return try BacklogPolicy(file: PolicyFile.load(path: path), catalog: catalog)
     }
 
-    public static func parse(yaml: String, file: String, catalog: Catalog) throws -> RemediationPolicy {
-        let document: Any?
-        do {
-            // Dates stay text: YAML's timestamp resolution would silently turn 2026-13-45 into 2027-02-14.
-            document = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
-        } catch {
-            throw PolicyError.invalid(file: file, reason: "not YAML (\(error))")
-        }
-        var policy = RemediationPolicy()
-        guard let document else { return policy }
-        guard let root = document as? [String: Any] else {
-            throw PolicyError.invalid(file: file, reason: "the top level is not a mapping")
-        }
+    public static func parse(yaml: String, file: String, catalog: Catalog) throws -> BacklogPolicy {
+        try BacklogPolicy(file: PolicyFile.parse(yaml: yaml, file: file), catalog: catalog)
+    }
+
+    /// Checks the backlog keys; every error names the file, the key and the fix.
+    public init(file policyFile: PolicyFile, catalog: Catalog) throws {
+        let file = policyFile.path
+        let root = policyFile.root
         let checker = PolicyChecker(file: file, controls: Set(catalog.controls.map(\.id)))
-        if let unknown = root.keys.first(where: { !keys.contains($0) }) {
-            throw PolicyError.invalid(
-                file: file,
-                reason: "unknown key \(unknown) (known: \(keys.sorted().joined(separator: ", ")))"
-            )
-        }
         if let owner = root["default_owner"] {
             guard let owner = owner as? String, !owner.isEmpty else {
                 throw PolicyError.invalid(file: file, reason: "default_owner must be a name")
             }
-            policy.defaultOwner = owner
+            defaultOwner = owner
         }
-        policy.owners = try checker.controlMap(root["owners"], key: "owners") { value in value as? String }
+        owners = try checker.controlMap(root["owners"], key: "owners") { value in value as? String }
         for (severity, priority) in try checker.severityMap(root["priorities"], key: "priorities", { $0 as? String }) {
-            policy.priorities[severity] = priority
+            priorities[severity] = priority
         }
         for (severity, days) in try checker.severityMap(
             root["due_days"],
             key: "due_days",
             { ($0 as? Int).flatMap { $0 >= 0 ? $0 : nil } }
         ) {
-            policy.dueDays[severity] = days
+            dueDays[severity] = days
         }
-        policy.dueDates = try checker.controlMap(root["due_dates"], key: "due_dates") { value in
+        dueDates = try checker.controlMap(root["due_dates"], key: "due_dates") { value in
             (value as? String).flatMap { ReportDates.parseDay($0) != nil ? $0 : nil }
         }
-        policy.thresholds = try checker.controlMap(root["thresholds"], key: "thresholds") { value in
-            guard let map = value as? [String: Any] else { return nil }
-            var thresholds: [String: Catalog.ThresholdValue] = [:]
-            for (name, raw) in map {
-                switch raw {
-                case let flag as Bool: thresholds[name] = .flag(flag)
-                case let number as Int: thresholds[name] = .number(Double(number))
-                case let number as Double: thresholds[name] = .number(number)
-                case let names as [Any]: thresholds[name] = .names(names.map { "\($0)" })
-                default: return nil
-                }
-            }
-            return thresholds
-        }
-        return policy
     }
 
     public func owner(for control: String) -> String { owners[control] ?? defaultOwner }
@@ -130,7 +99,7 @@ private struct PolicyChecker {
         }
         var result: [String: T] = [:]
         for (severity, raw) in map {
-            guard RemediationPolicy.severities.contains(severity) else {
+            guard BacklogPolicy.severities.contains(severity) else {
                 throw PolicyError.invalid(
                     file: file,
                     reason: "\(key) names unknown severity \(severity) (use critical, high, medium, low, gap)"
@@ -142,16 +111,6 @@ private struct PolicyChecker {
             result[severity] = converted
         }
         return result
-    }
-}
-
-public enum PolicyError: Error, CustomStringConvertible, Equatable {
-    case invalid(file: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let file, let reason): return "Policy file \(file): \(reason). Fix the file and run again."
-        }
     }
 }
 
