@@ -21,6 +21,7 @@ extension Catalog.Source {
         case apiserverFlags = "apiserver-flags"
         case apiserverCommand = "apiserver-command"
         case rbacDerived = "rbac-derived"
+        case rbacPermissions = "rbac-permissions"
         case imageInventory = "image-inventory"
         case trivy
         case pssText = "pss-text"

@@ -10,6 +10,13 @@ public enum Threshold: String, Sendable, CaseIterable, Hashable {
     case c03SystemSubjectPrefixes = "C03.system_subject_prefixes"
     case c03BroadGroups = "C03.broad_groups"
     case c03AnonymousAllowedBindings = "C03.anonymous_allowed_bindings"
+    case c03AnonymousSubjects = "C03.anonymous_subjects"
+    case c03SystemServiceAccountNamespaces = "C03.system_service_account_namespaces"
+    case c03ClusterReachNamespaces = "C03.cluster_reach_namespaces"
+    case c03SeverityStepEveryone = "C03.severity_step_everyone"
+    case c03SeverityStepWorkload = "C03.severity_step_workload"
+    case c03SeverityStepNamespace = "C03.severity_step_namespace"
+    case c03SeverityStepResourceNames = "C03.severity_step_resource_names"
     case c04MaxReportAgeDays = "C04.max_report_age_days"
     case c04MaxHigh = "C04.max_high"
     case c05PrivilegedAllowed = "C05.privileged_allowed"
@@ -38,9 +45,13 @@ public enum Threshold: String, Sendable, CaseIterable, Hashable {
     public var kind: Kind {
         switch self {
         case .c01RequireDefaultDenyEgress: return .flag
-        case .c04MaxReportAgeDays, .c04MaxHigh, .c07MinAuditLogMaxageDays, .c10ExpiryWarningDays: return .number
+        case .c04MaxReportAgeDays, .c04MaxHigh, .c07MinAuditLogMaxageDays, .c10ExpiryWarningDays,
+            .c03SeverityStepEveryone, .c03SeverityStepWorkload, .c03SeverityStepNamespace,
+            .c03SeverityStepResourceNames:
+            return .number
         case .c01SystemNamespaces, .c03PrivilegedRoles, .c03SystemSubjectPrefixes, .c03BroadGroups,
-            .c03AnonymousAllowedBindings, .c05PrivilegedAllowed, .c06SecretNamePatterns, .c09SecurityWebhookPatterns:
+            .c03AnonymousAllowedBindings, .c03AnonymousSubjects, .c03SystemServiceAccountNamespaces,
+            .c03ClusterReachNamespaces, .c05PrivilegedAllowed, .c06SecretNamePatterns, .c09SecurityWebhookPatterns:
             return .names
         }
     }

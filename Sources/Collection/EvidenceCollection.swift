@@ -144,6 +144,7 @@ public enum EvidenceCollection {
             case .apiserverFlags: return try await APIServerEvidence.flags(context)
             case .apiserverCommand: return try await APIServerEvidence.command(context)
             case .rbacDerived: return try await RBACEvidence.nonSystemBindings(context)
+            case .rbacPermissions: return try await RBACEvidence.effectivePermissions(context)
             case .imageInventory: return try await ImageEvidence.inventory(context)
             case .trivy: return try await TrivyEvidence.collect(context)
             case .pssText: return try await PodSecurityEvidence.text(context)

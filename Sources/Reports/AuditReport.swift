@@ -95,4 +95,6 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var frameworkView: [FrameworkRow]
     /// Evidence file per item id, for links.
     public var evidenceFiles: [String: String]
+    /// Effective permissions of non-system subjects (C03f), when the evidence was at hand.
+    public var permissions: PermissionsView?
 }

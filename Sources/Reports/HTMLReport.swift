@@ -55,6 +55,7 @@ public enum HTMLReport {
             body +=
                 "<p>Disabled by policy: <code>\(e(row.rule))</code> (\(row.findings) finding(s) set aside) — \(e(row.reason))</p>\n"
         }
+        body += permissionsSection(report)
         body +=
             "<h2>Remediation backlog</h2>\n<table><thead><tr><th>ID</th><th>Priority</th><th>Control</th><th>Owner</th><th>Due</th><th>Action</th></tr></thead><tbody>\n"
         for item in report.backlog {

@@ -133,12 +133,13 @@ public enum CollectWorkflow {
                     controls: manifest.run.selectedControls
                 )
                 phases.end("evaluation")
-                let report = AuditReport(
+                var report = AuditReport(
                     manifest: manifest,
                     findings: findings,
                     catalog: catalog,
                     policy: BacklogPolicy()
                 )
+                report.permissions = AuditReport.permissions(evidence, catalog: catalog)
                 artifacts = try Self.artifacts(
                     manifest: manifest,
                     findings: findings,

@@ -17,6 +17,8 @@ public enum EvaluateWorkflow {
         public var matchesStored: Bool? { stored.map { $0 == findings } }
         /// The verified package, still open: what was evaluated is what an export describes.
         var reader: PackageReader
+        /// The package's evidence, as evaluated.
+        public var evidence: EvidenceSet
     }
 
     /// With a `trust` other than `.none`, a package not signed by that key is refused.
@@ -42,7 +44,8 @@ public enum EvaluateWorkflow {
             findings: findings,
             stored: PackageEvidence.storedFindings(reader),
             originChecked: !trust.isNone,
-            reader: reader
+            reader: reader,
+            evidence: evidence
         )
     }
 }

@@ -20,13 +20,15 @@ public enum ReportWorkflow {
         if format.isOSCAL {
             return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
         }
-        let report = AuditReport(
+        var report = AuditReport(
             manifest: outcome.manifest,
             findings: outcome.findings,
             catalog: catalog,
             policy: policy,
             framework: framework
         )
+        // Only the HTML report shows effective permissions (the other formats stay a summary of findings).
+        if format == .html { report.permissions = AuditReport.permissions(outcome.evidence, catalog: catalog) }
         return try format.render(report)
     }
 }
