@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KubeAPI", targets: ["KubeAPI"]),
         .library(name: "Collection", targets: ["Collection"]),
         .library(name: "Packaging", targets: ["Packaging"]),
+        .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
@@ -53,7 +54,6 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // A Kubernetes API emulator with a built-in sample cluster (tests, demo, benchmarks).
@@ -74,26 +74,23 @@ let package = Package(
             ],
             resources: [.copy("SampleCluster")]
         ),
+        // Large, realistic, deterministic synthetic clusters on top of the sample cluster (benchmarks, scale
+        // tests, `sandbox serve --generate`).
+        .target(
+            name: "ClusterGenerator",
+            dependencies: ["AuditPackCore", "KubeEmulator"]
+        ),
         // Collectors record: they fetch evidence through KubeAPI and store it as received.
         .target(
             name: "Collection",
-            dependencies: [
-                "AuditPackCore", "KubeAPI",
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["AuditPackCore", "KubeAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Evaluators judge: evidence + now in, verdicts out. Must never depend on the HTTP client.
         .target(
             name: "Evaluation",
-            dependencies: [
-                "AuditPackCore",
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
+            dependencies: ["AuditPackCore"]
         ),
-        // Deterministic ZIP, manifest, signatures.
+        // Deterministic ZIP, manifest, signatures. (CZlib, for raw inflate, comes with ZIPFoundation.)
         .target(
             name: "Packaging",
             dependencies: [
@@ -107,6 +104,7 @@ let package = Package(
         .target(
             name: "ObjectStore",
             dependencies: [
+                "AuditPackCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,21 +115,22 @@ let package = Package(
         // Reports: time-to-evidence, gaps, remediation backlog, framework view; text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
-            dependencies: ["AuditPackCore", "Evaluation", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AuditPackCore", "Evaluation"]
         ),
         // The one library function behind each command: collect, verify, evaluate, report.
         .target(
             name: "Workflows",
             dependencies: [
                 "AuditPackCore", "KubeAPI", "Collection", "Evaluation", "Packaging", "Reports", "ObjectStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "AuditPackCLI",
             dependencies: [
-                "AuditPackCore", "KubeAPI", "KubeEmulator", "Collection", "Evaluation", "Packaging", "Workflows",
-                "ObjectStore",
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "ClusterGenerator", "Collection", "Evaluation",
+                "Packaging", "Reports", "Workflows", "ObjectStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -140,22 +139,26 @@ let package = Package(
             name: "PackageFuzz",
             dependencies: ["AuditPackCore", "Packaging"]
         ),
-        // Helpers shared by the test targets: temporary folders, a started emulator, log capture.
+        // Helpers shared by the test targets: temporary folders, a started emulator, log capture, process runs,
+        // made-up packages, the upstream samples.
         .target(
             name: "TestSupport",
-            dependencies: ["KubeAPI", "KubeEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AuditPackCore", "KubeAPI", "KubeEmulator", "Packaging", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "KubeAPITests",
-            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KubeAPI", "KubeEmulator", "TestSupport"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "CollectionTests",
             dependencies: [
-                "AuditPackCore", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging", "Reports",
-                "TestSupport", "Workflows", .product(name: "Yams", package: "Yams"),
+                "AuditPackCore", "ClusterGenerator", "Collection", "Evaluation", "KubeAPI", "KubeEmulator", "Packaging",
+                "Reports", "TestSupport", "Workflows", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
@@ -170,12 +173,19 @@ let package = Package(
         ),
         .testTarget(
             name: "PackagingTests",
-            dependencies: ["AuditPackCore", "Packaging", "TestSupport", "Workflows"]
+            dependencies: [
+                "AuditPackCore", "Packaging", "TestSupport", "Workflows", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
-        // Runs the built `auditpack` binary: exit codes, output files, signals, what reaches stdout/stderr.
+        // Runs the built `auditpack` binary (exit codes, output files, signals, what reaches stdout/stderr) and
+        // parses every command's flags through AuditPack.parseAsRoot.
         .testTarget(
             name: "AuditPackCLITests",
-            dependencies: ["AuditPackCore", "KubeEmulator", "Packaging", "TestSupport"]
+            dependencies: [
+                "AuditPackCLI", "AuditPackCore", "KubeEmulator", "Packaging", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ObjectStoreTests",
@@ -183,12 +193,13 @@ let package = Package(
                 "AuditPackCore", "ObjectStore", "Packaging", "Workflows", "TestSupport", "KubeEmulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "KubeEmulatorTests",
-            dependencies: ["KubeAPI", "KubeEmulator"]
+            dependencies: ["ClusterGenerator", "KubeEmulator", "TestSupport"]
         ),
     ]
 )

@@ -11,7 +11,7 @@ extension AuditPack.Collect {
         // Working files are private (0600 in 0700 folders); packages get the usual mode afterwards.
         let userMask = umask(0o077)
         let outcome = try await CLIExit.guarding {
-            var base = try output.request(connection: connection)
+            var base = try options.request(connection: connection)
             base.collection.progress = nil
             base.directory = URL(fileURLWithPath: fleet.outputDir ?? FileManager.default.currentDirectoryPath)
             var request = FleetWorkflow.Request(
@@ -27,9 +27,9 @@ extension AuditPack.Collect {
         for package in outcome.summary.clusters.compactMap(\.package) {
             chmod(folder.appendingPathComponent(package).path, 0o666 & ~userMask)
         }
-        if output.json {
+        if options.json {
             print(String(decoding: (try? outcome.summary.json()) ?? Data(), as: UTF8.self), terminator: "")
-        } else if output.quiet {
+        } else if options.quiet {
             for cluster in outcome.summary.clusters { if let package = cluster.package { print(package) } }
         } else {
             print(outcome.summary.text(), terminator: "")

@@ -9,8 +9,16 @@ extension AuditPack {
     struct Evaluate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-perform the assessment from a package alone (after verifying it), offline.",
-            discussion: "Exit codes: 0 every control passes; 1 some control fails, warns or could not be assessed; "
-                + "2 the package is unreadable or does not verify."
+            discussion: """
+                Exit codes: 0 every control passes; 1 some control fails, warns or could not be assessed; \
+                2 the package is unreadable, does not verify, or the policy file is invalid.
+
+                A policy file (YAML) may override thresholds, thresholds {C10: {expiry_warning_days: 45}}, and \
+                change rules: rules {C04.stale-scan-report: {severity: low}, \
+                C01.no-default-deny-egress: {disabled: true, reason: "egress filtered by the VPC firewall"}}. \
+                Rule ids, severities and thresholds: `auditpack controls`. findings.json records the file's name, \
+                SHA-256 and every change; a disabled rule's findings do not count toward the verdict.
+                """
         )
 
         @Argument(help: "The package to evaluate.")
@@ -19,7 +27,7 @@ extension AuditPack {
         @Option(help: "Evaluate as of this time (ISO 8601, e.g. 2026-12-01T00:00:00Z); default: the collection time.")
         var at: String?
 
-        @Option(help: "Policy file overriding thresholds (see `auditpack report --help`).")
+        @Option(help: "Policy file: thresholds, rule severities, disabled rules (with reasons); described above.")
         var policy: String?
 
         @Flag(help: "Print findings.json instead of the summary.")
@@ -74,7 +82,9 @@ enum VerdictText {
             }
             let counts = Dictionary(grouping: result.findings, by: \.severity).sorted { $0.key > $1.key }
                 .map { "\($0.value.count) \($0.key.rawValue)" }.joined(separator: ", ")
-            let detail = result.verdict == .notAssessed ? result.reason ?? "" : counts
+            let disabled = (result.disabledRules ?? []).map { "\($0.rule) disabled by policy: \($0.reason)" }
+            let detail = ([result.verdict == .notAssessed ? result.reason ?? "" : counts] + disabled)
+                .filter { !$0.isEmpty }.joined(separator: "; ")
             lines.append(
                 "\(mark) \(result.id) \(result.verdict.rawValue.uppercased())\(detail.isEmpty ? "" : "  \(detail)")"
             )

@@ -10,9 +10,10 @@ extension AuditPack {
         static let configuration = CommandConfiguration(
             abstract: "Report time-to-evidence, gaps and a remediation backlog for a package.",
             discussion: """
-                The policy file (YAML) sets owners, priorities and due dates of backlog items, and may override \
-                thresholds: default_owner, owners {C03: security-team}, priorities {critical: P1, …}, \
-                due_days {critical: 7, …}, due_dates {C06: 2026-04-15}, thresholds {C10: {expiry_warning_days: 45}}.
+                The policy file (YAML) sets owners, priorities and due dates of backlog items: default_owner, \
+                owners {C03: security-team}, priorities {critical: P1, …}, due_days {critical: 7, …}, \
+                due_dates {C06: 2026-04-15}. Its evaluation keys (see `auditpack evaluate --help`) change the \
+                findings the report shows.
                 """
         )
 
@@ -22,11 +23,11 @@ extension AuditPack {
         @Option(help: "text, markdown, json, csv (the backlog), html, oscal (assessment results) or oscal-plan.")
         var format: ReportFormat = .text
 
-        @Option(help: "Policy file (YAML) with owners, priorities, due dates and thresholds.")
+        @Option(help: "Policy file (YAML): owners, priorities, due dates; thresholds and rule settings.")
         var policy: String?
 
         @Option(help: "Group results by soc2, iso27001, pci-dss or nist-800-53 (with oscal: name 800-53 controls).")
-        var framework: Framework?
+        var framework: String?
 
         @Option(help: "Write to this file (atomically) instead of standard output.")
         var output: String?
@@ -72,4 +73,3 @@ extension AuditPack {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
-extension Framework: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPackCore
+import ClusterGenerator
 import Foundation
 import KubeEmulator
 
@@ -83,8 +84,7 @@ extension AuditPack.Sandbox {
                 }
                 let clock = ContinuousClock()
                 var store = ClusterStore()
-                let elapsed = try clock.measure { store = try ClusterStore.generated(spec) }.components
-                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds / 1_000_000_000_000_000) / 1_000
+                let seconds = try clock.measure { store = try ClusterStore.generated(spec) }.inSeconds
                 print("Generated \(spec) in \(String(format: "%.1f", seconds)) s.")
                 return try await SandboxSession.start(
                     folder: path.deletingLastPathComponent(),
@@ -109,52 +109,5 @@ extension AuditPack.Sandbox {
             await session.emulator.stop()
             print("Stopped.")
         }
-    }
-}
-
-/// Waits for SIGINT or SIGTERM.
-enum Signals {
-    static func waitForInterrupt() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = LockedBox(false)
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    let first = resumed.withLock { done in
-                        defer { done = true }
-                        return !done
-                    }
-                    if first { continuation.resume() }
-                }
-                source.resume()
-                Retained.sources.append(source)
-            }
-        }
-    }
-}
-
-private enum Retained {
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
-}
-
-/// Appends the emulator's requests to a file, one line each, as they complete.
-final class RequestLogFile: @unchecked Sendable {
-    private let lock = NSLock()
-    private let handle: FileHandle
-
-    init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    }
-
-    func append(_ request: LoggedRequest) {
-        let milliseconds =
-            request.duration.components.seconds * 1000 + request.duration.components.attoseconds / 1_000_000_000_000_000
-        let query = request.query.map { "?\($0)" } ?? ""
-        let line = "\(request.method) \(request.path)\(query) \(request.status) \(milliseconds)ms\n"
-        lock.withLock { handle.write(Data(line.utf8)) }
     }
 }

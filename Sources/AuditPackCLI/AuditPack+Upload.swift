@@ -31,7 +31,7 @@ extension AuditPack {
 
         func validate() throws {
             guard !packages.isEmpty else { throw ValidationError("Name at least one package.") }
-            _ = try S3Location(parsing: to)
+            do { _ = try S3Location(parsing: to) } catch { throw ValidationError("--to: \(error)") }
         }
 
         func run() async throws {

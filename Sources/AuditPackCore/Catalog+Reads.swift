@@ -3,7 +3,7 @@ import Foundation
 extension Catalog {
     /// The API reads behind one evidence item, with the source's group, resource and versions filled in.
     public func reads(of item: EvidenceItem) -> [APIRead] {
-        (sourceKinds?[item.source.kind]?.reads ?? []).map { declared in
+        (sourceKinds?[item.source.kind.rawValue]?.reads ?? []).map { declared in
             var read = declared
             if read.group == nil { read.group = item.source.group ?? "" }
             if read.resource == nil {
@@ -26,10 +26,10 @@ extension Catalog {
     /// Every item's source kind must say what it reads, and every read must name a resource (or URLs).
     func validateReads(of item: EvidenceItem, file: String) throws {
         guard let sourceKinds else { return }
-        guard sourceKinds[item.source.kind] != nil else {
+        guard sourceKinds[item.source.kind.rawValue] != nil else {
             throw CatalogError.invalid(
                 file: file,
-                reason: "evidence \(item.id) has source kind \(item.source.kind), which source_kinds does not "
+                reason: "evidence \(item.id) has source kind \(item.source.kind.rawValue), which source_kinds does not "
                     + "declare; add what it reads under source_kinds"
             )
         }
@@ -37,7 +37,7 @@ extension Catalog {
             guard read.group != nil, let resource = read.resource, !resource.isEmpty, !read.verbs.isEmpty else {
                 throw CatalogError.invalid(
                     file: file,
-                    reason: "evidence \(item.id) reads nothing nameable (\(item.source.kind) needs a group, "
+                    reason: "evidence \(item.id) reads nothing nameable (\(item.source.kind.rawValue) needs a group, "
                         + "resource and verbs, from the read or from the item's source)"
                 )
             }

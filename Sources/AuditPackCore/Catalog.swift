@@ -10,9 +10,11 @@ public struct Catalog: Sendable, Codable, Equatable {
     public var runReads: [APIRead]?
     /// The API reads of each source kind (see `Catalog+Reads.swift`).
     public var sourceKinds: [String: SourceKind]?
+    /// The frameworks controls map to (see `Catalog+Framework.swift`).
+    public var frameworks: [Framework]
 
     enum CodingKeys: String, CodingKey {
-        case schema, controls
+        case schema, controls, frameworks
         case runReads = "run_reads"
         case sourceKinds = "source_kinds"
     }
@@ -22,8 +24,11 @@ public struct Catalog: Sendable, Codable, Equatable {
         public var title: String
         public var objective: String
         public var manualMinutes: Int
-        public var frameworks: Frameworks
+        /// Requirements per framework id (`soc2`, `iso27001`, `pci_dss`, `nist_800_53`).
+        public var frameworks: [String: [String]]
         public var evidence: [EvidenceItem]
+        /// What the evaluator reports, each with its severity (see `Catalog+Rule.swift`).
+        public var rules: [Rule]
         public var thresholds: [String: ThresholdValue]?
         public var managedControlPlaneNote: String?
         public var remediation: String
@@ -32,23 +37,9 @@ public struct Catalog: Sendable, Codable, Equatable {
         public var requires: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, objective, frameworks, evidence, thresholds, remediation, requires
+            case id, title, objective, frameworks, evidence, rules, thresholds, remediation, requires
             case manualMinutes = "manual_minutes"
             case managedControlPlaneNote = "managed_control_plane_note"
-        }
-    }
-
-    public struct Frameworks: Sendable, Codable, Equatable {
-        public var soc2: [String]
-        public var iso27001: [String]
-        public var pciDSS: [String]
-        /// NIST SP 800-53 Rev. 5 controls in the publication's notation (`SC-7`, `SC-7(5)`).
-        public var nist80053: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case soc2, iso27001
-            case pciDSS = "pci_dss"
-            case nist80053 = "nist_800_53"
         }
     }
 
@@ -57,11 +48,19 @@ public struct Catalog: Sendable, Codable, Equatable {
         public var description: String
         public var file: String
         public var source: Source
+        /// Another item that carries this item's evidence when it is collected: this item is then
+        /// `not_applicable` by design, not a gap (C04c, when trivy-operator's reports are in C04b).
+        public var coveredBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, description, file, source
+            case coveredBy = "covered_by"
+        }
     }
 
     /// Where an item comes from. `kind` names a collector in code; the other fields parameterise it.
     public struct Source: Sendable, Codable, Equatable {
-        public var kind: String
+        public var kind: Kind
         public var group: String?
         public var resource: String?
         public var versions: [String]?
@@ -118,6 +117,8 @@ extension Catalog {
         let catalog: Catalog
         do {
             catalog = try YAMLDecoder().decode(Catalog.self, from: yaml)
+        } catch let error as DecodingError {
+            throw CatalogError.invalid(file: file, reason: describe(error))
         } catch {
             throw CatalogError.invalid(file: file, reason: "\(error)")
         }
@@ -125,8 +126,15 @@ extension Catalog {
         return catalog
     }
 
-    /// Ids and file names must be unique, so manifests and packages are unambiguous.
+    /// Ids and file names must be unique, so manifests and packages are unambiguous; rules, thresholds and
+    /// frameworks must be complete, so nothing fails half-way through a collection or an evaluation.
     func validate(file: String) throws {
+        for kind in (sourceKinds ?? [:]).keys.sorted() where Source.Kind(rawValue: kind) == nil {
+            throw CatalogError.invalid(
+                file: file,
+                reason: "source_kinds declares \(kind), which no collector implements (known: \(Source.Kind.names))"
+            )
+        }
         var controlIDs = Set<String>()
         var itemIDs = Set<String>()
         var files = Set<String>()
@@ -134,14 +142,13 @@ extension Catalog {
             guard controlIDs.insert(control.id).inserted else {
                 throw CatalogError.invalid(file: file, reason: "control id \(control.id) appears twice")
             }
-            for nist in control.frameworks.nist80053 where !Self.isNIST80053ID(nist) {
-                throw CatalogError.invalid(
-                    file: file,
-                    reason: "control \(control.id) maps to \"\(nist)\", which is not a NIST SP 800-53 id "
-                        + "(write it as the publication does: SC-7 or SC-7(5))"
-                )
-            }
             for item in control.evidence {
+                guard !item.file.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw CatalogError.invalid(
+                        file: file,
+                        reason: "evidence \(item.id) has no file name; add file: <id>-<what>.json"
+                    )
+                }
                 guard itemIDs.insert(item.id).inserted, files.insert(item.file).inserted else {
                     throw CatalogError.invalid(
                         file: file,
@@ -158,6 +165,38 @@ extension Catalog {
                     reason: "control \(control.id) requires evidence \(required), which no control collects"
                 )
             }
+            for item in control.evidence {
+                if let other = item.coveredBy, !itemIDs.contains(other) || other == item.id {
+                    throw CatalogError.invalid(
+                        file: file,
+                        reason: "evidence \(item.id) is covered_by \(other), which is not another evidence item"
+                    )
+                }
+            }
+        }
+        try validateFrameworks(file: file)
+        try validateRules(file: file)
+        try validateThresholds(file: file)
+    }
+
+    /// `controls[3].evidence[1].source.kind: unknown source kind …`: where in the file, and what is wrong.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [CodingKey]) -> String {
+            codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+                .trimmingPrefix(".").description
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            let at = path(context.codingPath)
+            return "\(at.isEmpty ? "the top level" : at) has no \(key.stringValue); add it"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type) (\(context.debugDescription))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found nothing"
+        @unknown default:
+            return "\(error)"
         }
     }
 
@@ -168,20 +207,5 @@ extension Catalog {
 
     public func control(_ id: String) -> Control? {
         controls.first { $0.id == id }
-    }
-}
-
-/// Problems with a catalog file.
-public enum CatalogError: Error, CustomStringConvertible, Equatable {
-    case missingResource
-    case invalid(file: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .missingResource:
-            return "The built-in control catalog is missing from the AuditPack bundle; reinstall AuditPack."
-        case .invalid(let file, let reason):
-            return "Control catalog \(file) is invalid: \(reason). Fix the file."
-        }
     }
 }

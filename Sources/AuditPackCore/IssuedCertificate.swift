@@ -41,15 +41,3 @@ public struct IssuedCertificate: Sendable, Equatable {
         try self.init(pem: String(decoding: data, as: UTF8.self))
     }
 }
-
-public enum IssuedCertificateError: Error, CustomStringConvertible {
-    case noCertificate
-    case notBase64
-
-    public var description: String {
-        switch self {
-        case .noCertificate: return "no PEM certificate block"
-        case .notBase64: return "status.certificate is not base64"
-        }
-    }
-}

@@ -41,7 +41,7 @@ public enum EvidenceCollection {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let redactor = Redactor(secretNamePatterns: secretPatterns(catalog))
-        let lists = SharedLists(client: client, redactor: redactor, folder: cache)
+        let lists = ListCache(client: client, redactor: redactor, folder: cache)
         let jobs = Self.jobs(catalog, selected: selected)
         let entries = await withTaskGroup(of: (Int, Manifest.Entry).self) { group in
             for (index, (control, item)) in jobs.enumerated() {
@@ -74,7 +74,7 @@ public enum EvidenceCollection {
             run: Manifest.Run(
                 startedAt: Timestamp.format(startedAt),
                 finishedAt: Timestamp.format(finishedAt),
-                wallMilliseconds: KubeClient.milliseconds(since: wallStart),
+                wallMilliseconds: wallStart.duration(to: .now).inMilliseconds,
                 itemMillisecondsSum: entries.reduce(0) { $0 + $1.elapsedMilliseconds },
                 selectedControls: known.filter(selected.contains)
             ),
@@ -124,7 +124,7 @@ public enum EvidenceCollection {
             description: context.item.description,
             file: context.item.file,
             collectedAt: Timestamp.format(collectedAt),
-            elapsedMilliseconds: KubeClient.milliseconds(since: start),
+            elapsedMilliseconds: start.duration(to: .now).inMilliseconds,
             sha256: sha,
             size: size,
             status: outcome.status,
@@ -139,30 +139,25 @@ public enum EvidenceCollection {
     static func collect(_ context: ItemContext) async -> ItemOutcome {
         do {
             switch context.item.source.kind {
-            case "list": return try await ListEvidence.collect(context)
-            case "apiserver-pods": return try await APIServerEvidence.podList(context)
-            case "apiserver-flags": return try await APIServerEvidence.flags(context)
-            case "apiserver-command": return try await APIServerEvidence.command(context)
-            case "rbac-derived": return try await RBACEvidence.nonSystemBindings(context)
-            case "image-inventory": return try await ImageEvidence.inventory(context)
-            case "trivy": return try await TrivyEvidence.collect(context)
-            case "pss-text": return try await PodSecurityEvidence.text(context)
-            case "secret-scan": return try await SecretScanEvidence.collect(context)
-            case "pod-log": return try await KubeBenchEvidence.log(context)
-            case "pod-log-summary": return try await KubeBenchEvidence.summary(context)
-            case "group-lists": return try await GroupListEvidence.collect(context)
-            case "pem-certificates": return try await CertificateEvidence.parsed(context)
-            default:
-                return .failed(
-                    .error,
-                    note: "unknown evidence source kind \(context.item.source.kind) in the catalog",
-                    command: ""
-                )
+            case .list: return try await ListEvidence.collect(context)
+            case .apiserverPods: return try await APIServerEvidence.podList(context)
+            case .apiserverFlags: return try await APIServerEvidence.flags(context)
+            case .apiserverCommand: return try await APIServerEvidence.command(context)
+            case .rbacDerived: return try await RBACEvidence.nonSystemBindings(context)
+            case .rbacPermissions: return try await RBACEvidence.effectivePermissions(context)
+            case .imageInventory: return try await ImageEvidence.inventory(context)
+            case .trivy: return try await TrivyEvidence.collect(context)
+            case .pssText: return try await PodSecurityEvidence.text(context)
+            case .secretScan: return try await SecretScanEvidence.collect(context)
+            case .podLog: return try await KubeBenchEvidence.log(context)
+            case .podLogSummary: return try await KubeBenchEvidence.summary(context)
+            case .groupLists: return try await GroupListEvidence.collect(context)
+            case .pemCertificates: return try await CertificateEvidence.parsed(context)
             }
         } catch let failure as ItemFailure {
             return failure.outcome
         } catch {
-            let (status, note) = SharedLists.classify(error)
+            let (status, note) = ListCache.classify(error)
             return .failed(status, note: note, command: "")
         }
     }
@@ -213,7 +208,6 @@ public enum EvidenceCollection {
     }
 
     static func secretPatterns(_ catalog: Catalog) -> [String] {
-        if case .names(let names)? = catalog.control("C06")?.thresholds?["secret_name_patterns"] { return names }
-        return ["PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"]
+        catalog.names(.c06SecretNamePatterns)
     }
 }

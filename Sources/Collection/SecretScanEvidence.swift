@@ -54,7 +54,7 @@ enum SecretScanEvidence {
         try context.writeJSON([
             "fingerprint": "HMAC-SHA256 under a key that existed only during this run: equal values share a "
                 + "fingerprint within this package; values cannot be recovered or tested",
-            "patterns": context.threshold("secret_name_patterns") ?? [],
+            "patterns": context.control.names(.c06SecretNamePatterns),
             "value_rules": SecretValueRules.names,
             "detector": "name:<pattern> — the name matched a pattern and the value is not clearly harmless (a path, "
                 + "boolean, small number, reference); value:<rule> — the value has a well-known secret format "

@@ -12,10 +12,8 @@ struct NetworkSegmentation: ControlEvaluator {
         evidence.forEachItem("C01") { networkPolicy in
             byNamespace[K8s.namespace(networkPolicy) ?? "", default: Coverage()].add(networkPolicy)
         }
-        let system = Set(
-            policy.names(controlID, "system_namespaces", default: ["kube-system", "kube-public", "kube-node-lease"])
-        )
-        let requireEgress = policy.flag(controlID, "require_default_deny_egress", default: true)
+        let system = Set(policy.names(.c01SystemNamespaces))
+        let requireEgress = policy.flag(.c01RequireDefaultDenyEgress)
         var findings: [Finding] = []
         evidence.forEachItem("C01b") { namespace in
             let name = K8s.name(namespace)
@@ -24,9 +22,8 @@ struct NetworkSegmentation: ControlEvaluator {
             let own = byNamespace[name] ?? Coverage()
             if own.policies == 0 {
                 findings.append(
-                    Finding(
-                        rule: "C01.namespace-without-networkpolicy",
-                        severity: .high,
+                    policy.finding(
+                        "C01.namespace-without-networkpolicy",
                         object: ref,
                         message: "Namespace \(name) has no NetworkPolicy: every pod accepts traffic from anywhere."
                     )
@@ -35,9 +32,8 @@ struct NetworkSegmentation: ControlEvaluator {
             }
             if !own.deniesIngress {
                 findings.append(
-                    Finding(
-                        rule: "C01.no-default-deny-ingress",
-                        severity: .medium,
+                    policy.finding(
+                        "C01.no-default-deny-ingress",
                         object: ref,
                         message: "Namespace \(name) has NetworkPolicies but no default-deny ingress policy."
                     )
@@ -45,9 +41,8 @@ struct NetworkSegmentation: ControlEvaluator {
             }
             if requireEgress && !own.deniesEgress {
                 findings.append(
-                    Finding(
-                        rule: "C01.no-default-deny-egress",
-                        severity: .medium,
+                    policy.finding(
+                        "C01.no-default-deny-egress",
                         object: ref,
                         message: "Namespace \(name) has no default-deny egress policy."
                     )

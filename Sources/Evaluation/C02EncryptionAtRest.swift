@@ -12,9 +12,8 @@ struct EncryptionAtRest: ControlEvaluator {
         }
         let findings = pods.compactMap { pod -> Finding? in
             guard APIServerFlags.value(of: "--encryption-provider-config", in: pod.arguments) == nil else { return nil }
-            return Finding(
-                rule: "C02.encryption-provider-config-missing",
-                severity: .critical,
+            return policy.finding(
+                "C02.encryption-provider-config-missing",
                 object: pod.ref,
                 message:
                     "\(pod.ref.name) runs without --encryption-provider-config: Secrets are stored unencrypted in etcd."

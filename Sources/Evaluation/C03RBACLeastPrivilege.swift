@@ -1,12 +1,16 @@
 import AuditPackCore
 import Foundation
 
-/// C03: only system components hold cluster-admin or wildcard roles; nobody anonymous is granted anything;
-/// default service accounts carry no bindings.
+/// C03: judged by effective permission, not by the `*` character. For every non-system subject (users, groups,
+/// service accounts) the bindings are followed to the roles as served (aggregated ClusterRoles included), and
+/// the permissions that matter are reported: cluster-admin, escalate/bind, impersonate, CSR approval, token
+/// creation, nodes/proxy, webhook writes, reading Secrets, exec into pods, creating workloads, `*` verbs on
+/// core resources. A read-only `*` inside a CRD group (Kyverno's aggregation into view/edit/admin) grants none
+/// of them and is not reported.
 ///
-/// Who counts as "system" is decided by the subject, never by the binding's name (anyone who can write RBAC
-/// can name a binding `system:…`). Broad groups (`system:authenticated`, `system:serviceaccounts[:ns]`) are
-/// not system components: granting them cluster-admin is granting it to everyone.
+/// Who is "system" is decided by the subject alone (`RBACSubjectPolicy`, the same function C03e and C03f use).
+/// Severities start from each rule's catalog severity and move along the C03 threshold ladder: by who
+/// (anonymous or every identity > people > workloads) and by reach (cluster-wide > one namespace).
 struct RBACLeastPrivilege: ControlEvaluator {
     let controlID = "C03"
 
@@ -14,115 +18,90 @@ struct RBACLeastPrivilege: ControlEvaluator {
         if let missing = evidence.missing(["C03a", "C03b", "C03c", "C03d"]) {
             return .notAssessed(controlID, reason: missing)
         }
-        let rules = Rules(
-            privileged: Set(policy.names(controlID, "privileged_roles", default: ["cluster-admin"])),
-            systemPrefixes: policy.names(controlID, "system_subject_prefixes", default: ["system:"]),
-            broadGroups: policy.names(
-                controlID,
-                "broad_groups",
-                default: ["system:authenticated", "system:serviceaccounts"]
-            ),
-            anonymousAllowed: Set(policy.names(controlID, "anonymous_allowed_bindings", default: [])),
-            roles: RoleIndex(evidence)
-        )
+        let judge = Judge(policy: policy, control: controlID)
+        var roles = RBACRoleIndex()
+        evidence.forEachItem("C03c", as: RBACRole.self) { roles.addClusterRole($0) }
+        evidence.forEachItem("C03d", as: RBACRole.self) { roles.addRole($0) }
+        roles.resolve()
+        var effective = EffectivePermissions(policy: judge.subjects)
         var findings: [Finding] = []
-        evidence.forEachItem("C03a", as: Binding.self) {
-            findings += rules.findings(binding: $0, kind: "ClusterRoleBinding")
+        for id in ["C03a", "C03b"] {
+            evidence.forEachItem(id, as: RBACBinding.self) { binding in
+                effective.add(binding, roles: roles)
+                findings += judge.findings(binding: binding, roles: roles)
+            }
         }
-        evidence.forEachItem("C03b", as: Binding.self) { findings += rules.findings(binding: $0, kind: "RoleBinding") }
+        findings += judge.findings(effective)
         return ControlResult(id: controlID, findings: findings)
     }
 
-    /// The fields of a (Cluster)RoleBinding the rules read.
-    struct Binding: Decodable {
-        struct Metadata: Decodable {
-            var name: String?
-            var namespace: String?
-        }
-        struct Reference: Decodable {
-            var kind: String?
-            var name: String?
-            var namespace: String?
-        }
-        var metadata: Metadata?
-        var roleRef: Reference?
-        var subjects: [Reference]?
-    }
+    /// The C03 thresholds and rule severities, applied.
+    struct Judge {
+        let control: String
+        let policy: EvaluationPolicy
+        let subjects: RBACSubjectPolicy
+        let privileged: Set<String>
+        let anonymousAllowed: Set<String>
+        let clusterReachNamespaces: Set<String>
 
-    /// The fields of a (Cluster)Role the rules read.
-    struct Role: Decodable {
-        struct Rule: Decodable {
-            var verbs: [String]?
-            var resources: [String]?
-            var nonResourceURLs: [String]?
+        init(policy: EvaluationPolicy, control: String) {
+            self.control = control
+            self.policy = policy
+            subjects = RBACSubjectPolicy(policy)
+            privileged = Set(policy.names(.c03PrivilegedRoles))
+            anonymousAllowed = Set(policy.names(.c03AnonymousAllowedBindings))
+            clusterReachNamespaces = Set(policy.names(.c03ClusterReachNamespaces))
         }
-        var metadata: Binding.Metadata?
-        var rules: [Rule]?
-    }
 
-    struct Rules {
-        var privileged: Set<String>
-        var systemPrefixes: [String]
-        var broadGroups: [String]
-        var anonymousAllowed: Set<String>
-        var roles: RoleIndex
-
-        func findings(binding: Binding, kind: String) -> [Finding] {
-            let ref = ObjectRef(kind: kind, namespace: binding.metadata?.namespace, name: binding.metadata?.name ?? "")
-            let roleKind = binding.roleRef?.kind ?? ""
+        /// Findings about one binding: anonymous access, the default service account, cluster-admin.
+        func findings(binding: RBACBinding, roles: RBACRoleIndex) -> [Finding] {
+            // A binding to a missing role grants nothing: C03f lists it for information.
+            guard let facts = roles.facts(for: binding), let granted = roles.permissions(of: binding) else { return [] }
+            let object = ObjectRef(kind: binding.kind, namespace: binding.namespace, name: binding.name)
             let roleName = binding.roleRef?.name ?? ""
-            let roleKey = roleKind == "Role" ? "Role/\(ref.namespace ?? "")/\(roleName)" : "ClusterRole/\(roleName)"
+            let clusterAdmin =
+                granted[.clusterAdmin] != nil
+                || (binding.roleRef?.kind == "ClusterRole" && privileged.contains(roleName))
             var findings: [Finding] = []
-            for subject in binding.subjects ?? [] {
-                let subjectKind = subject.kind ?? ""
-                let subjectName = subject.name ?? ""
-                let subjectNamespace = subject.namespace ?? ref.namespace
-                let who = "\(subjectKind) \(subject.namespace.map { "\($0)/" } ?? "")\(subjectName)"
-                if subjectKind == "ServiceAccount" && subjectName == "default" {
+            for subject in binding.grantees(subjects) {
+                let who = subjects.classify(subject)
+                if subject.kind == "ServiceAccount" && subject.name == "default" {
                     findings.append(
-                        Finding(
-                            rule: "C03.default-serviceaccount-bound",
-                            severity: .medium,
-                            object: ref,
-                            message: "The default ServiceAccount of \(subjectNamespace ?? "?") is bound to \(roleKind) "
-                                + "\(roleName): every pod there gets it."
+                        policy.finding(
+                            "C03.default-serviceaccount-bound",
+                            object: object,
+                            message: "The default ServiceAccount of \(subject.namespace ?? "?") is bound to "
+                                + "\(binding.roleDescription) by \(binding.description): every pod there that names "
+                                + "no service account gets it."
                         )
                     )
                 }
-                if ["system:anonymous", "system:unauthenticated"].contains(subjectName) {
-                    let allowed = anonymousAllowed.contains("\(ref.namespace.map { "\($0)/" } ?? "")\(ref.name)")
-                    if !allowed && !roles.grantsOnlyNonResourceURLs(roleKey) {
+                if who == .anonymous {
+                    let allowed = anonymousAllowed.contains(
+                        "\(binding.namespace.map { "\($0)/" } ?? "")\(binding.name)"
+                    )
+                    if !allowed && !facts.onlyNonResourceURLs {
                         findings.append(
-                            Finding(
-                                rule: "C03.anonymous-access",
-                                severity: .critical,
-                                object: ref,
-                                message:
-                                    "\(kind) \(ref.name) grants \(roleKind) \(roleName) to \(subjectName): anyone can use it."
+                            policy.finding(
+                                "C03.anonymous-access",
+                                object: object,
+                                message: "\(binding.description) grants \(binding.roleDescription) to \(subject.name): "
+                                    + "anyone who can reach the API server can use it."
                             )
                         )
                     }
-                    continue
                 }
-                if isSystem(kind: subjectKind, name: subjectName, namespace: subject.namespace) {
-                    continue
-                }
-                if roleKind == "ClusterRole" && privileged.contains(roleName) {
+                if who != .system && clusterAdmin {
+                    let rule = RBACPermission.clusterAdmin.rule
                     findings.append(
-                        Finding(
-                            rule: "C03.cluster-admin-binding",
-                            severity: .critical,
-                            object: ref,
-                            message: "\(who) is bound to \(roleName) by \(kind) \(ref.name)."
-                        )
-                    )
-                } else if roles.hasWildcard(roleKey) {
-                    findings.append(
-                        Finding(
-                            rule: "C03.wildcard-role-binding",
-                            severity: .high,
-                            object: ref,
-                            message: "\(who) is bound to \(roleKind) \(roleName), which grants * verbs or resources."
+                        finding(
+                            rule,
+                            who: who,
+                            namespace: binding.namespace,
+                            reach: .all,
+                            object: object,
+                            message: "\(subject.description) holds \(binding.roleDescription) (every verb on every "
+                                + "resource) \(scope(binding.namespace)) through \(binding.description)."
                         )
                     )
                 }
@@ -130,52 +109,86 @@ struct RBACLeastPrivilege: ControlEvaluator {
             return findings
         }
 
-        /// Control-plane identities: kube-system service accounts and `system:`/`kubeadm:` users and groups,
-        /// except the broad groups that mean "everyone".
-        func isSystem(kind: String, name: String, namespace: String?) -> Bool {
-            if broadGroups.contains(where: { name == $0 || name.hasPrefix($0 + ":") }) { return false }
-            switch kind {
-            case "ServiceAccount":
-                return namespace == "kube-system"
-            case "User" where name.hasPrefix("system:serviceaccount:"):
-                return name.hasPrefix("system:serviceaccount:kube-system:")
-            default:
-                return systemPrefixes.contains { name.hasPrefix($0) }
+        /// One finding per subject, permission and scope, except what a cluster-admin grant in the same scope
+        /// (or cluster-wide) already reports.
+        func findings(_ effective: EffectivePermissions) -> [Finding] {
+            var findings: [Finding] = []
+            for entry in effective.bySubject {
+                let adminScopes = Set(entry.permissions.filter { $0.permission == .clusterAdmin }.map(\.namespace))
+                for permission in entry.permissions where permission.permission != .clusterAdmin {
+                    if adminScopes.contains(nil) || adminScopes.contains(permission.namespace) { continue }
+                    let grants = permission.grantedBy.map { "\($0.binding) → \($0.role)" }.joined(separator: "; ")
+                    let named = permission.reach == .named ? " (only the objects its resourceNames list)" : ""
+                    findings.append(
+                        finding(
+                            permission.rule,
+                            who: entry.who,
+                            namespace: permission.namespace,
+                            reach: permission.reach,
+                            object: ObjectRef(
+                                kind: entry.subject.kind,
+                                namespace: entry.subject.namespace,
+                                name: entry.subject.name
+                            ),
+                            message: "\(entry.subject.description) \(permission.permission.summary) "
+                                + "\(scope(permission.namespace))\(named): granted by \(grants)."
+                        )
+                    )
+                }
             }
-        }
-    }
-
-    /// What the rules need of each role, by `ClusterRole/name` or `Role/namespace/name` (the rules
-    /// themselves are not kept: thousands of roles stay a few booleans each).
-    struct RoleIndex {
-        struct Facts {
-            var wildcard: Bool
-            var onlyNonResourceURLs: Bool
-        }
-
-        var facts: [String: Facts] = [:]
-
-        init(_ evidence: EvidenceSet) {
-            evidence.forEachItem("C03c", as: Role.self) {
-                facts["ClusterRole/\($0.metadata?.name ?? "")"] = Self.facts($0)
-            }
-            evidence.forEachItem("C03d", as: Role.self) {
-                facts["Role/\($0.metadata?.namespace ?? "")/\($0.metadata?.name ?? "")"] = Self.facts($0)
-            }
+            return findings
         }
 
-        static func facts(_ role: Role) -> Facts {
-            let rules = role.rules ?? []
-            return Facts(
-                wildcard: rules.contains { ($0.verbs ?? []).contains("*") || ($0.resources ?? []).contains("*") },
-                onlyNonResourceURLs: !rules.isEmpty
-                    && rules.allSatisfy { ($0.resources ?? []).isEmpty && !($0.nonResourceURLs ?? []).isEmpty }
+        /// A finding of a permission rule: its severity (the catalog's, or the policy's override) moved along
+        /// the ladder; with an override, the catalog severity moved the same way is kept as the original.
+        func finding(
+            _ rule: String,
+            who: RBACSubject.Who,
+            namespace: String?,
+            reach: RBACReach,
+            object: ObjectRef,
+            message: String
+        ) -> Finding {
+            let steps = ladderSteps(who: who, namespace: namespace, reach: reach)
+            let applied = Self.move(policy.severity(of: rule), by: steps)
+            let catalog = policy.catalogSeverities[rule].map { Self.move($0, by: steps) }
+            return Finding(
+                rule: rule,
+                severity: applied,
+                object: object,
+                message: message,
+                originalSeverity: policy.severityOverrides[rule] == nil || catalog == applied ? nil : catalog
             )
         }
 
-        func hasWildcard(_ key: String) -> Bool { facts[key]?.wildcard ?? false }
+        func scope(_ namespace: String?) -> String {
+            guard let namespace else { return "cluster-wide" }
+            return clusterReachNamespaces.contains(namespace)
+                ? "in namespace \(namespace) (which holds the control plane's service accounts and Secrets)"
+                : "in namespace \(namespace)"
+        }
 
-        /// True only for a known role whose rules are all about non-resource URLs (e.g. /healthz, /version).
-        func grantsOnlyNonResourceURLs(_ key: String) -> Bool { facts[key]?.onlyNonResourceURLs ?? false }
+        /// How many steps the ladder (C03 thresholds `severity_step_*`) moves a finding: by who holds the
+        /// permission and by its reach.
+        func ladderSteps(who: RBACSubject.Who, namespace: String?, reach: RBACReach) -> Int {
+            var steps = 0.0
+            switch who {
+            case .anonymous, .everyone: steps += policy.number(.c03SeverityStepEveryone)
+            case .workload: steps += policy.number(.c03SeverityStepWorkload)
+            case .human, .system: break
+            }
+            if let namespace, !clusterReachNamespaces.contains(namespace) {
+                steps += policy.number(.c03SeverityStepNamespace)
+            }
+            if reach == .named { steps += policy.number(.c03SeverityStepResourceNames) }
+            return Int(steps.rounded())
+        }
+
+        /// `severity` moved `steps` along low…critical, kept within both ends.
+        static func move(_ severity: Severity, by steps: Int) -> Severity {
+            let ladder = Severity.allCases
+            let index = ladder.firstIndex(of: severity) ?? 0
+            return ladder[min(max(index + steps, 0), ladder.count - 1)]
+        }
     }
 }

@@ -27,8 +27,8 @@ struct ImageScanning: ControlEvaluator {
                 reason: "no scan results: trivy-operator is not installed and no Trivy report was imported"
             )
         }
-        let maxAge = policy.number(controlID, "max_report_age_days", default: 7)
-        let maxHigh = Int(policy.number(controlID, "max_high", default: 10))
+        let maxAge = policy.number(.c04MaxReportAgeDays)
+        let maxHigh = Int(policy.number(.c04MaxHigh))
         var findings: [Finding] = []
         // Index the scans once: by digest and by repository:tag (matching each image against every report
         // is quadratic — minutes on a cluster with thousands of reports).
@@ -43,9 +43,8 @@ struct ImageScanning: ControlEvaluator {
                 || byName.contains("\(parsed.repository):\(parsed.tag ?? "latest")")
             guard covered else {
                 findings.append(
-                    Finding(
-                        rule: "C04.image-not-scanned",
-                        severity: .high,
+                    policy.finding(
+                        "C04.image-not-scanned",
                         object: ObjectRef(kind: "Image", name: name),
                         message:
                             "\(name) runs (\((image["containers"] as? [String] ?? []).prefix(5).joined(separator: ", "))) "
@@ -58,9 +57,8 @@ struct ImageScanning: ControlEvaluator {
         for scan in scans {
             if scan.critical > 0 {
                 findings.append(
-                    Finding(
-                        rule: "C04.critical-vulnerabilities",
-                        severity: .critical,
+                    policy.finding(
+                        "C04.critical-vulnerabilities",
                         object: scan.ref,
                         message: "\(scan.repository):\(scan.tag ?? "?") has \(scan.critical) CRITICAL vulnerabilities."
                     )
@@ -68,9 +66,8 @@ struct ImageScanning: ControlEvaluator {
             }
             if scan.high > maxHigh {
                 findings.append(
-                    Finding(
-                        rule: "C04.too-many-high-vulnerabilities",
-                        severity: .high,
+                    policy.finding(
+                        "C04.too-many-high-vulnerabilities",
                         object: scan.ref,
                         message:
                             "\(scan.repository):\(scan.tag ?? "?") has \(scan.high) HIGH vulnerabilities (limit \(maxHigh))."
@@ -79,9 +76,8 @@ struct ImageScanning: ControlEvaluator {
             }
             if let updated = scan.updated, now.timeIntervalSince(updated) > maxAge * 86_400 {
                 findings.append(
-                    Finding(
-                        rule: "C04.stale-scan-report",
-                        severity: .medium,
+                    policy.finding(
+                        "C04.stale-scan-report",
                         object: scan.ref,
                         message:
                             "The scan of \(scan.repository):\(scan.tag ?? "?") is from \(Timestamp.format(updated)), "

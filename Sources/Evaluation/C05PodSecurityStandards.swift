@@ -7,7 +7,7 @@ struct PodSecurityStandards: ControlEvaluator {
 
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C05b"]) { return .notAssessed(controlID, reason: missing) }
-        let allowed = Set(policy.names(controlID, "privileged_allowed", default: ["kube-system"]))
+        let allowed = Set(policy.names(.c05PrivilegedAllowed))
         var findings: [Finding] = []
         evidence.forEachItem("C05b") { namespace in
             let name = K8s.name(namespace)
@@ -16,9 +16,8 @@ struct PodSecurityStandards: ControlEvaluator {
             guard let enforce = labels["pod-security.kubernetes.io/enforce"] else {
                 let audit = labels["pod-security.kubernetes.io/audit"] ?? labels["pod-security.kubernetes.io/warn"]
                 findings.append(
-                    Finding(
-                        rule: "C05.namespace-without-enforce",
-                        severity: .high,
+                    policy.finding(
+                        "C05.namespace-without-enforce",
                         object: ref,
                         message: "Namespace \(name) does not enforce a Pod Security Standard"
                             + (audit.map { " (only audit/warn \($0))" } ?? "") + "."
@@ -28,9 +27,8 @@ struct PodSecurityStandards: ControlEvaluator {
             }
             if enforce == "privileged" && !allowed.contains(name) {
                 findings.append(
-                    Finding(
-                        rule: "C05.privileged-namespace",
-                        severity: .high,
+                    policy.finding(
+                        "C05.privileged-namespace",
                         object: ref,
                         message:
                             "Namespace \(name) enforces privileged, which allows every pod; it is not in the allow-list."

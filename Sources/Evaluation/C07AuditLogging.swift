@@ -10,7 +10,7 @@ struct AuditLogging: ControlEvaluator {
         guard let pods = APIServerPods.flags(evidence), !pods.isEmpty else {
             return .notAssessed(controlID, reason: "no kube-apiserver pod in the evidence (managed control plane?)")
         }
-        let minimumAge = policy.number(controlID, "min_audit_log_maxage_days", default: 30)
+        let minimumAge = policy.number(.c07MinAuditLogMaxageDays)
         var findings: [Finding] = []
         for pod in pods {
             func flag(_ name: String) -> String? { APIServerFlags.value(of: name, in: pod.arguments) }
@@ -19,9 +19,8 @@ struct AuditLogging: ControlEvaluator {
             let webhook = flag("--audit-webhook-config-file")
             if path == nil && webhook == nil {
                 findings.append(
-                    Finding(
-                        rule: "C07.audit-log-disabled",
-                        severity: .critical,
+                    policy.finding(
+                        "C07.audit-log-disabled",
                         object: ref,
                         message:
                             "\(ref.name) has neither --audit-log-path nor --audit-webhook-config-file: no audit trail."
@@ -30,9 +29,8 @@ struct AuditLogging: ControlEvaluator {
             }
             if flag("--audit-policy-file") == nil {
                 findings.append(
-                    Finding(
-                        rule: "C07.audit-policy-missing",
-                        severity: .high,
+                    policy.finding(
+                        "C07.audit-policy-missing",
                         object: ref,
                         message: "\(ref.name) has no --audit-policy-file: nothing is audited even with a log path."
                     )
@@ -40,9 +38,8 @@ struct AuditLogging: ControlEvaluator {
             }
             if path != nil, Double(flag("--audit-log-maxage") ?? "") ?? 0 < minimumAge {
                 findings.append(
-                    Finding(
-                        rule: "C07.audit-retention-short",
-                        severity: .low,
+                    policy.finding(
+                        "C07.audit-retention-short",
                         object: ref,
                         message:
                             "\(ref.name) keeps audit logs for fewer than \(Int(minimumAge)) days (--audit-log-maxage)."

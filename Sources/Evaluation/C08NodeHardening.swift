@@ -15,16 +15,15 @@ struct NodeHardening: ControlEvaluator {
             return .notAssessed(controlID, reason: "the kube-bench output has no section 4 (worker node) results")
         }
         let findings = section.compactMap { check -> Finding? in
-            let severity: Severity
+            let rule: String
             switch check.status {
-            case "FAIL": severity = .high
-            case "WARN": severity = .low
+            case "FAIL": rule = "C08.kube-bench-fail"
+            case "WARN": rule = "C08.kube-bench-warn"
             default: return nil
             }
             let remediation = check.remediation.map { " Remediation: \($0)" } ?? ""
-            return Finding(
-                rule: check.status == "FAIL" ? "C08.kube-bench-fail" : "C08.kube-bench-warn",
-                severity: severity,
+            return policy.finding(
+                rule,
                 object: ObjectRef(kind: "KubeBenchCheck", name: check.id),
                 message: "\(check.id) \(check.description)\(remediation)"
             )

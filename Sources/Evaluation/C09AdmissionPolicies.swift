@@ -13,9 +13,8 @@ struct AdmissionPolicies: ControlEvaluator {
         var findings: [Finding] = []
         if kyverno.isEmpty && constraints.isEmpty && bindings.isEmpty {
             findings.append(
-                Finding(
-                    rule: "C09.no-policy-engine",
-                    severity: .critical,
+                policy.finding(
+                    "C09.no-policy-engine",
                     object: ObjectRef(kind: "Cluster", name: "cluster"),
                     message: "No Kyverno policy, Gatekeeper constraint or ValidatingAdmissionPolicy binding exists: "
                         + "nothing checks what is admitted."
@@ -24,9 +23,8 @@ struct AdmissionPolicies: ControlEvaluator {
         }
         for item in kyverno where !Self.kyvernoEnforces(item) {
             findings.append(
-                Finding(
-                    rule: "C09.policy-audit-only",
-                    severity: .medium,
+                policy.finding(
+                    "C09.policy-audit-only",
                     object: K8s.ref(item),
                     message:
                         "Kyverno \(item["kind"] as? String ?? "policy") \(K8s.name(item)) only audits: violations are admitted."
@@ -37,9 +35,8 @@ struct AdmissionPolicies: ControlEvaluator {
             let action = (constraint["spec"] as? [String: Any])?["enforcementAction"] as? String ?? "deny"
             guard action != "deny" else { continue }
             findings.append(
-                Finding(
-                    rule: "C09.policy-audit-only",
-                    severity: .medium,
+                policy.finding(
+                    "C09.policy-audit-only",
                     object: K8s.ref(constraint),
                     message: "Gatekeeper \(constraint["kind"] as? String ?? "constraint") \(K8s.name(constraint)) "
                         + "has enforcementAction \(action): violations are admitted."
@@ -50,20 +47,15 @@ struct AdmissionPolicies: ControlEvaluator {
             let actions = (binding["spec"] as? [String: Any])?["validationActions"] as? [String] ?? []
             guard !actions.contains("Deny") else { continue }
             findings.append(
-                Finding(
-                    rule: "C09.policy-audit-only",
-                    severity: .medium,
+                policy.finding(
+                    "C09.policy-audit-only",
                     object: K8s.ref(binding, kind: "ValidatingAdmissionPolicyBinding"),
                     message: "ValidatingAdmissionPolicyBinding \(K8s.name(binding)) has validationActions "
                         + "\(actions.joined(separator: ",")) without Deny."
                 )
             )
         }
-        let patterns = policy.names(
-            controlID,
-            "security_webhook_patterns",
-            default: ["kyverno", "gatekeeper", "policy"]
-        )
+        let patterns = policy.names(.c09SecurityWebhookPatterns)
         for configuration in (evidence.items("C09b") ?? []) + (evidence.items("C09h") ?? []) {
             for webhook in configuration["webhooks"] as? [[String: Any]] ?? [] {
                 let name = webhook["name"] as? String ?? ""
@@ -72,9 +64,8 @@ struct AdmissionPolicies: ControlEvaluator {
                     patterns.contains(where: { name.contains($0) || owner.contains($0) })
                 else { continue }
                 findings.append(
-                    Finding(
-                        rule: "C09.webhook-fails-open",
-                        severity: .high,
+                    policy.finding(
+                        "C09.webhook-fails-open",
                         object: K8s.ref(configuration),
                         message:
                             "Webhook \(name) has failurePolicy Ignore: when the policy engine is down, everything is admitted."

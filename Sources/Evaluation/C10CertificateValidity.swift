@@ -8,7 +8,7 @@ struct CertificateValidity: ControlEvaluator {
 
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult {
         if let missing = evidence.missing(["C10"]) { return .notAssessed(controlID, reason: missing) }
-        let warningDays = policy.number(controlID, "expiry_warning_days", default: 30)
+        let warningDays = policy.number(.c10ExpiryWarningDays)
         let issued = Self.issued(evidence)
         var findings: [Finding] = []
         evidence.forEachItem("C10") { certificate in
@@ -20,9 +20,8 @@ struct CertificateValidity: ControlEvaluator {
             let pem = issued["\(ref.namespace ?? "")/\(ref.name)"]
             if K8s.condition(certificate, "Ready") != true {
                 findings.append(
-                    Finding(
-                        rule: "C10.certificate-not-ready",
-                        severity: .high,
+                    policy.finding(
+                        "C10.certificate-not-ready",
                         object: ref,
                         message: "Certificate \(label) is not Ready: it is not (re)issued."
                     )
@@ -30,9 +29,8 @@ struct CertificateValidity: ControlEvaluator {
             }
             if let pem, let statusNotAfter, abs(pem.timeIntervalSince(statusNotAfter)) > 1 {
                 findings.append(
-                    Finding(
-                        rule: "C10.notafter-mismatch",
-                        severity: .medium,
+                    policy.finding(
+                        "C10.notafter-mismatch",
                         object: ref,
                         message:
                             "Certificate \(label) says notAfter \(Timestamp.format(statusNotAfter)) but the issued "
@@ -43,9 +41,8 @@ struct CertificateValidity: ControlEvaluator {
             guard let expiry = pem ?? statusNotAfter else { return }
             if expiry <= now {
                 findings.append(
-                    Finding(
-                        rule: "C10.certificate-expired",
-                        severity: .critical,
+                    policy.finding(
+                        "C10.certificate-expired",
                         object: ref,
                         message: "Certificate \(label) expired on \(Timestamp.format(expiry))."
                     )
@@ -53,9 +50,8 @@ struct CertificateValidity: ControlEvaluator {
             } else if expiry.timeIntervalSince(now) < warningDays * 86_400 {
                 let days = Int(expiry.timeIntervalSince(now) / 86_400)
                 findings.append(
-                    Finding(
-                        rule: "C10.certificate-expiring",
-                        severity: .high,
+                    policy.finding(
+                        "C10.certificate-expiring",
                         object: ref,
                         message: "Certificate \(label) expires in \(days) days (\(Timestamp.format(expiry)))."
                     )

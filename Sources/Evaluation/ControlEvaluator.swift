@@ -1,7 +1,8 @@
 import AuditPackCore
 import Foundation
 
-/// Judges one control from evidence and `now` alone.
+/// Judges one control from evidence and `now` alone. Findings are made with `policy.finding(_:…)`, which gives
+/// each the severity of its catalog rule; thresholds are read with `policy.number(_:)` / `flag` / `names`.
 public protocol ControlEvaluator: Sendable {
     var controlID: String { get }
     func evaluate(_ evidence: EvidenceSet, policy: EvaluationPolicy, now: Date) -> ControlResult
@@ -35,11 +36,16 @@ public enum Evaluators {
         let results = LockedBox([ControlResult?](repeating: nil, count: ids.count))
         DispatchQueue.concurrentPerform(iterations: ids.count) { index in
             let id = ids[index]
-            let result =
-                evaluator(for: id)?.evaluate(evidence, policy: policy, now: now)
-                ?? .notAssessed(id, reason: "AuditPack has no evaluator for \(id)")
+            let result = policy.applyingDisabledRules(
+                to: evaluator(for: id)?.evaluate(evidence, policy: policy, now: now)
+                    ?? .notAssessed(id, reason: "AuditPack has no evaluator for \(id)")
+            )
             results.withLock { $0[index] = result }
         }
-        return FindingsDocument(evaluatedAt: now, controls: results.withLock { $0.compactMap { $0 } })
+        return FindingsDocument(
+            evaluatedAt: now,
+            controls: results.withLock { $0.compactMap { $0 } },
+            policy: policy.record
+        )
     }
 }

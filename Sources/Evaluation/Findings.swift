@@ -1,15 +1,6 @@
 import AuditPackCore
 import Foundation
 
-/// How bad a finding is; the verdict follows from the worst one.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-    case low, medium, high, critical
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 public enum Verdict: String, Sendable, Codable {
     case pass, fail, warn
     case notAssessed = "not_assessed"
@@ -39,16 +30,51 @@ public struct ObjectRef: Sendable, Codable, Equatable, Hashable {
 }
 
 public struct Finding: Sendable, Codable, Equatable {
+    /// A rule the catalog declares.
     public var rule: String
+    /// The severity applied: the catalog's, or the policy file's override of it.
     public var severity: Severity
     public var object: ObjectRef
     public var message: String
+    /// Which detector found it, for the secret scan: `name:<pattern>` (the name matched a pattern),
+    /// `value:<rule>` (the value has a known secret format) or `field` (a credential field by definition).
+    public var detector: String?
+    /// The catalog's severity, present only when a policy file changed it (to `severity`).
+    public var originalSeverity: Severity?
 
-    public init(rule: String, severity: Severity, object: ObjectRef, message: String) {
+    public init(
+        rule: String,
+        severity: Severity,
+        object: ObjectRef,
+        message: String,
+        detector: String? = nil,
+        originalSeverity: Severity? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.object = object
         self.message = message
+        self.detector = detector
+        self.originalSeverity = originalSeverity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, object, message, detector
+        case originalSeverity = "original_severity"
+    }
+}
+
+/// A rule a policy file switched off: its findings are recorded as a count and do not count toward the verdict.
+public struct DisabledRule: Sendable, Codable, Equatable {
+    public var rule: String
+    public var reason: String
+    /// How many findings of the rule this evaluation set aside.
+    public var findings: Int
+
+    public init(rule: String, reason: String, findings: Int) {
+        self.rule = rule
+        self.reason = reason
+        self.findings = findings
     }
 }
 
@@ -59,6 +85,13 @@ public struct ControlResult: Sendable, Codable, Equatable {
     /// Why the control was not assessed, when it was not.
     public var reason: String?
     public var findings: [Finding]
+    /// Rules of this control a policy file disabled (absent when none).
+    public var disabledRules: [DisabledRule]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, verdict, reason, findings
+        case disabledRules = "disabled_rules"
+    }
 
     public init(id: String, findings: [Finding]) {
         self.id = id
@@ -88,16 +121,19 @@ public struct FindingsDocument: Sendable, Codable, Equatable {
 
     public var schema: String
     public var evaluatedAt: String
+    /// The policy file the evaluation applied (absent without one): enough to see and re-perform it.
+    public var policy: PolicyRecord?
     public var controls: [ControlResult]
 
-    public init(evaluatedAt: Date, controls: [ControlResult]) {
+    public init(evaluatedAt: Date, controls: [ControlResult], policy: PolicyRecord? = nil) {
         self.schema = Self.currentSchema
         self.evaluatedAt = Timestamp.format(evaluatedAt)
+        self.policy = policy
         self.controls = controls
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, controls
+        case schema, controls, policy
         case evaluatedAt = "evaluated_at"
     }
 

@@ -60,11 +60,3 @@ public struct APIRequest: Sendable {
         return path + "?" + encoded.joined(separator: "&")
     }
 }
-
-/// A successful answer.
-public struct APIResponse: Sendable {
-    public var status: Int
-    public var body: Data
-    public var elapsedMilliseconds: Int
-    public var retries: Int
-}

@@ -109,7 +109,7 @@ public actor ExecCredentialPlugin {
         lastRunDuration = result.duration
         if result.timedOut {
             throw failure(
-                "it did not finish within \(KubeAPIError.seconds(KubeClient.seconds(timeout))) s and was stopped "
+                "it did not finish within \(KubeAPIError.seconds(timeout.inSeconds)) s and was stopped "
                     + "(it may be waiting for an interactive login, which AuditPack cannot answer; log in first)"
             )
         }
@@ -131,11 +131,7 @@ public actor ExecCredentialPlugin {
         let command = config.command
         if command.hasPrefix("/") { return command }
         if command.contains("/") { return (baseDirectory as NSString).appendingPathComponent(command) }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = (String(folder) as NSString).appendingPathComponent(command)
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
+        if let found = Executables.find(command, environment: environment) { return found }
         throw failure("\"\(command)\" is not on PATH" + (config.installHint.map { ". \($0)" } ?? ""))
     }
 

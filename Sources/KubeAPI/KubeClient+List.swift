@@ -1,55 +1,5 @@
+import AuditPackCore
 import Foundation
-
-/// Receives a LIST page by page. `reset` is called when the list restarts (expired continue token),
-/// so a sink never ends up with a mix of two snapshots.
-public protocol ListSink {
-    mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws
-    mutating func append(_ item: ListItem) throws
-    mutating func reset() throws
-}
-
-/// What to list.
-public struct ListQuery: Sendable {
-    public var resource: APIResource
-    /// nil lists across all namespaces (or a cluster-scoped type).
-    public var namespace: String?
-    public var labelSelector: String?
-    public var fieldSelector: String?
-
-    public init(
-        _ resource: APIResource,
-        namespace: String? = nil,
-        labelSelector: String? = nil,
-        fieldSelector: String? = nil
-    ) {
-        self.resource = resource
-        self.namespace = namespace
-        self.labelSelector = labelSelector
-        self.fieldSelector = fieldSelector
-    }
-
-    /// The `kubectl get` command an auditor would type for the same data.
-    public var kubectlCommand: String {
-        var words = ["kubectl", "get", resource.qualifiedName]
-        if resource.namespaced {
-            words += namespace.map { ["-n", $0] } ?? ["-A"]
-        }
-        if let labelSelector { words += ["-l", labelSelector] }
-        if let fieldSelector { words += ["--field-selector", fieldSelector] }
-        return (words + ["-o", "json"]).joined(separator: " ")
-    }
-}
-
-/// How a LIST went.
-public struct ListSummary: Sendable, Equatable {
-    public var path: String
-    public var resourceVersion: String
-    public var items: Int
-    public var pages: Int
-    /// How often the list started over (expired continue token, a page that kept failing).
-    public var restarts: Int
-    public var milliseconds: Int
-}
 
 extension KubeClient {
     /// Lists every item, following `continue` page by page into `sink`. A list whose continue token expires
@@ -70,7 +20,7 @@ extension KubeClient {
             do {
                 var summary = try await listOnce(query, path: path, limit: recovery.pageSize, into: &sink)
                 summary.restarts = recovery.restarts
-                summary.milliseconds = Self.milliseconds(since: started)
+                summary.milliseconds = started.duration(to: .now).inMilliseconds
                 logger.debug(
                     "LIST \(path): \(summary.items) items in \(summary.pages) pages, \(summary.milliseconds) ms"
                 )
@@ -209,20 +159,4 @@ extension KubeClient {
         let summary = try await list(query, into: &sink)
         return (sink.items, summary)
     }
-}
-
-/// Keeps the items in memory.
-public struct CollectingSink: ListSink {
-    public var items: [[String: Any]] = []
-    public var resourceVersion = ""
-
-    public init() {}
-
-    public mutating func begin(apiVersion: String, kind: String, resourceVersion: String) throws {
-        self.resourceVersion = resourceVersion
-    }
-
-    public mutating func append(_ item: ListItem) throws { items.append(try item.object()) }
-
-    public mutating func reset() throws { items = [] }
 }

@@ -17,8 +17,6 @@ public final class KubeClient: Sendable {
     /// delay the main requests' turns.
     let backgroundLimiter: AsyncLimiter
     let discovery = DiscoveryCache()
-    /// Every request sent, for provenance and tests.
-    public let journal = RequestJournal()
     /// List restarts used so far by all lists of this client (bounded by `ListLimits.restartsPerRun`).
     let listRestarts = LockedBox(0)
 
@@ -59,8 +57,8 @@ public final class KubeClient: Sendable {
                     error,
                     server: config.server,
                     path: request.path,
-                    timeoutSeconds: Self.seconds(options.requestTimeout),
-                    idleSeconds: Self.seconds(options.effectiveIdleTimeout)
+                    timeoutSeconds: options.requestTimeout.inSeconds,
+                    idleSeconds: options.effectiveIdleTimeout.inSeconds
                 )
                 if case .tls = mapped { throw mapped }
                 if case .timedOut = mapped { throw mapped }
@@ -80,10 +78,9 @@ public final class KubeClient: Sendable {
                 }
                 throw mapped
             }
-            let elapsed = Self.milliseconds(since: started)
+            let elapsed = started.duration(to: .now).inMilliseconds
             if (200..<300).contains(outcome.status) {
                 log(request, status: outcome.status, started: started, retries: retries, note: nil)
-                await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
                 return APIResponse(
                     status: outcome.status,
                     body: outcome.body,
@@ -110,7 +107,6 @@ public final class KubeClient: Sendable {
                 continue
             }
             log(request, status: outcome.status, started: started, retries: retries, note: nil)
-            await journal.record(request: request, status: outcome.status, milliseconds: elapsed)
             throw ErrorMapping.statusError(outcome, request: request, config: config)
         }
     }
@@ -145,7 +141,7 @@ public final class KubeClient: Sendable {
             }
             defer { group.cancelAll() }
             guard let outcome = try await group.next() ?? nil else {
-                throw KubeAPIError.timedOut(path: request.path, seconds: Self.seconds(timeout))
+                throw KubeAPIError.timedOut(path: request.path, seconds: timeout.inSeconds)
             }
             return outcome
         }
@@ -183,22 +179,12 @@ public final class KubeClient: Sendable {
         return .nanoseconds(overflow || overflowAgain ? .max : total)
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     private func log(_ request: APIRequest, status: Int?, started: ContinuousClock.Instant, retries: Int, note: String?)
     {
-        let ms = Self.milliseconds(since: started)
+        let ms = started.duration(to: .now).inMilliseconds
         let statusText = status.map(String.init) ?? "no answer"
         logger.debug(
             "\(request.verb.rawValue) \(request.pathAndQuery) → \(statusText) (\(ms) ms, retries \(retries))\(note.map { ": \($0)" } ?? "")"
         )
-    }
-
-    /// Whole milliseconds since `start`.
-    public static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = ContinuousClock.now - start
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }

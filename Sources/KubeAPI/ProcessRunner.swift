@@ -9,20 +9,6 @@ import Musl
 import Darwin
 #endif
 
-/// What a finished child process left behind.
-public struct ProcessOutput: Sendable {
-    /// The exit code, or 128 + the signal number when a signal ended the process.
-    public var status: Int32
-    public var stdout: Data
-    public var stderr: Data
-    /// True when the process was killed for running past its timeout.
-    public var timedOut: Bool
-    /// True when the process was killed for writing more than the output limit.
-    public var outputLimitExceeded = false
-    /// From the start to the end of the run, measured on the thread that waited for it.
-    public var duration: Duration = .zero
-}
-
 /// Runs a program directly (never through a shell) and collects its output, within a time limit.
 ///
 /// The program runs in a process group of its own. At the deadline the whole group gets SIGTERM, then

@@ -1,3 +1,4 @@
+import AuditPackCore
 import Foundation
 
 #if canImport(Glibc)
@@ -111,7 +112,7 @@ struct SpawnedProcess {
             }
             var polled = streams.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
             let wait = min(.milliseconds(50), deadline - now)
-            _ = poll(&polled, nfds_t(polled.count), Int32(max(1, wait.components.attoseconds / 1_000_000_000_000_000)))
+            _ = poll(&polled, nfds_t(polled.count), Int32(clamping: max(1, wait.inMilliseconds)))
             for index in streams.indices where streams[index].descriptor >= 0 {
                 if !Self.drain(streams[index].descriptor, into: &streams[index].data) {
                     close(streams[index].descriptor)

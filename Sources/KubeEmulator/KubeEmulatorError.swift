@@ -20,8 +20,6 @@ public enum KubeEmulatorError: Error, Equatable, CustomStringConvertible, Sendab
     case certificateGeneration(reason: String)
     /// The HTTP(S) listener could not be started.
     case listenFailed(address: String, reason: String)
-    /// A synthetic-cluster spec (``GenerationSpec``) has a bad item: `item` is the offending `key=value`.
-    case invalidGenerationSpec(item: String, reason: String)
 
     public var description: String {
         switch self {
@@ -49,9 +47,6 @@ public enum KubeEmulatorError: Error, Equatable, CustomStringConvertible, Sendab
         case .listenFailed(let address, let reason):
             return "The emulator could not listen on \(address): \(reason). "
                 + "Choose another host/port (port 0 picks a free one)."
-        case .invalidGenerationSpec(let item, let reason):
-            return "Invalid cluster generation spec item `\(item)`: \(reason). Write the spec as "
-                + "\(GenerationSpec.grammar), e.g. `namespaces=200,seed=7`."
         }
     }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import AuditPackCore
 import Crypto
 import Foundation
 import Logging
@@ -94,7 +95,7 @@ public final class S3Client: Sendable {
         }
         let elapsed = started.duration(to: .now)
         // Never the Authorization header: its signature is as good as the key for 15 minutes.
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = elapsed.inMilliseconds
         let shownQuery = queryText.isEmpty ? "" : "?\(queryText)"
         logger.debug("\(method.rawValue) \(target.path)\(shownQuery) → \(response.status.code) (\(milliseconds) ms)")
         let status = Int(response.status.code)

@@ -10,19 +10,9 @@ public protocol PackageBytes: Sendable {
     func read(at offset: UInt64, count: Int) throws -> [UInt8]
 }
 
-/// A package held in memory.
-public struct PackageMemory: PackageBytes {
-    public let name: String
-    let bytes: [UInt8]
-
-    public init(_ data: Data, name: String = "package") {
-        self.name = name
-        self.bytes = [UInt8](data)
-    }
-
-    public var size: UInt64 { UInt64(bytes.count) }
-
-    public func read(at offset: UInt64, count: Int) throws -> [UInt8] {
+extension PackageBytes {
+    /// Throws unless `count` bytes at `offset` lie within the package: every `read` checks this first.
+    func checkBounds(offset: UInt64, count: Int) throws {
         guard count >= 0, offset <= size, UInt64(count) <= size - offset else {
             throw PackageReadError.malformed(
                 path: name,
@@ -30,6 +20,5 @@ public struct PackageMemory: PackageBytes {
                 rule: "a read of \(count) bytes runs past the end of the file (\(size) bytes)"
             )
         }
-        return Array(bytes[Int(offset)..<Int(offset) + count])
     }
 }

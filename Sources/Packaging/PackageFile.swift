@@ -59,13 +59,7 @@ public final class PackageFile: PackageBytes, @unchecked Sendable {
     deinit { close(descriptor) }
 
     public func read(at offset: UInt64, count: Int) throws -> [UInt8] {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset else {
-            throw PackageReadError.malformed(
-                path: name,
-                offset: offset,
-                rule: "a read of \(count) bytes runs past the end of the file (\(size) bytes)"
-            )
-        }
+        try checkBounds(offset: offset, count: count)
         var buffer = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {

@@ -7,7 +7,7 @@ extension AuditReport {
         manifest: Manifest,
         findings: FindingsDocument,
         catalog: Catalog,
-        policy: RemediationPolicy,
+        policy: BacklogPolicy,
         framework: Framework? = nil
     ) {
         let results = Dictionary(uniqueKeysWithValues: findings.controls.map { ($0.id, $0) })
@@ -22,12 +22,13 @@ extension AuditReport {
         cluster = manifest.cluster.clusterID.map { "\(manifest.cluster.server) (\($0))" } ?? manifest.cluster.server
         collectedAt = manifest.run.startedAt
         evaluatedAt = findings.evaluatedAt
-        self.framework = framework?.rawValue
+        self.framework = framework?.name
         evidenceFiles = Dictionary(uniqueKeysWithValues: manifest.controls.map { ($0.id, $0.file) })
 
+        let coveredIDs = Self.covered(manifest, catalog: catalog)
         timeToEvidence = controls.map { control in
             let items = entries[control.id] ?? []
-            let collected = items.filter { $0.status == .ok || $0.status == .notApplicable }
+            let collected = items.filter { $0.status == .ok || coveredIDs[$0.id] != nil }
             let status = collected.count == items.count ? "automated" : collected.isEmpty ? "manual" : "partial"
             return TimeRow(
                 control: control.id,
@@ -44,11 +45,14 @@ extension AuditReport {
             wallMilliseconds: manifest.run.wallMilliseconds,
             itemMillisecondsSum: manifest.run.itemMillisecondsSum,
             manualMinutes: manual,
-            automationPercent: manual == 0 ? 0 : automated * 100 / manual,
-            speedUp: manual * 60_000 / max(manifest.run.wallMilliseconds, 1)
+            manualIsEstimate: true,
+            automationPercent: manual == 0 ? 0 : automated * 100 / manual
         )
 
-        gaps = manifest.controls.filter { $0.status != .ok }.map { entry in
+        covered = manifest.controls.compactMap { entry in
+            coveredIDs[entry.id].map { CoveredItem(item: entry.id, coveredBy: $0, reason: entry.note ?? "") }
+        }
+        gaps = manifest.controls.filter { $0.status != .ok && coveredIDs[$0.id] == nil }.map { entry in
             Gap(
                 item: entry.id,
                 control: entry.control,
@@ -62,6 +66,11 @@ extension AuditReport {
             .sorted {
                 ($0.findings.map(\.severity).max() ?? .low, $1.id) > ($1.findings.map(\.severity).max() ?? .low, $0.id)
             }
+        disabledRules = findings.controls.flatMap { result in
+            (result.disabledRules ?? []).map {
+                DisabledRuleRow(control: result.id, rule: $0.rule, reason: $0.reason, findings: $0.findings)
+            }
+        }
         slowest = manifest.controls.sorted { ($0.elapsedMilliseconds, $1.id) > ($1.elapsedMilliseconds, $0.id) }.prefix(
             5
         )
@@ -74,6 +83,18 @@ extension AuditReport {
             start: Timestamp.parse(manifest.run.startedAt) ?? Date()
         )
         frameworkView = framework.map { Self.view($0, controls: controls, results: results) } ?? []
+    }
+
+    /// Items `not_applicable` because the item the catalog says covers them (`covered_by`) was collected:
+    /// item id → covering item id.
+    static func covered(_ manifest: Manifest, catalog: Catalog) -> [String: String] {
+        let status = Dictionary(manifest.controls.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        var covered: [String: String] = [:]
+        for entry in manifest.controls where entry.status == .notApplicable {
+            let item = catalog.controls.flatMap(\.evidence).first { $0.id == entry.id }
+            if let other = item?.coveredBy, status[other] == .ok { covered[entry.id] = other }
+        }
+        return covered
     }
 
     /// What to do about an item that was not collected.
@@ -102,7 +123,7 @@ extension AuditReport {
         gaps: [Gap],
         results: [ControlResult],
         catalog: Catalog,
-        policy: RemediationPolicy,
+        policy: BacklogPolicy,
         start: Date
     ) -> [BacklogItem] {
         var items: [BacklogItem] = []
@@ -121,6 +142,7 @@ extension AuditReport {
                     severity: "gap",
                     action: "Collect \(gap.item) (\(gap.description)) automatically: \(gap.fix)",
                     objects: [],
+                    detectors: [],
                     owner: policy.owner(for: gap.control),
                     priority: policy.priorities["gap"] ?? "P2",
                     due: due(gap.control, "gap")
@@ -132,7 +154,7 @@ extension AuditReport {
             for rule in byRule.keys.sorted() {
                 let findings = byRule[rule] ?? []
                 let severity = findings.map(\.severity).max() ?? .low
-                let remediation = catalog.control(result.id)?.remediation ?? ""
+                let remediation = catalog.rule(rule)?.remediation ?? catalog.control(result.id)?.remediation ?? ""
                 let first = findings.first?.message ?? ""
                 let action =
                     findings.count == 1
@@ -147,7 +169,9 @@ extension AuditReport {
                         action: action,
                         objects: findings.map {
                             "\($0.object.kind) \($0.object.namespace.map { "\($0)/" } ?? "")\($0.object.name)"
+                                + ($0.detector.map { " (\($0))" } ?? "")
                         },
+                        detectors: Array(Set(findings.compactMap(\.detector))).sorted(),
                         owner: policy.owner(for: result.id),
                         priority: policy.priorities[severity.rawValue] ?? "P3",
                         due: due(result.id, severity.rawValue)

@@ -18,11 +18,13 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public struct Totals: Sendable, Codable, Equatable {
         public var wallMilliseconds: Int
         public var itemMillisecondsSum: Int
+        /// The manual baseline: the catalog's `manual_minutes`, an estimate (nobody timed it), so no report
+        /// divides it by the measured wall time.
         public var manualMinutes: Int
+        /// Always true today: the manual side is an estimate; a speed-up needs both sides measured.
+        public var manualIsEstimate: Bool
         /// Share of the manual baseline (in minutes) whose evidence was collected automatically.
         public var automationPercent: Int
-        /// Manual baseline divided by wall time.
-        public var speedUp: Int
     }
 
     public struct Gap: Sendable, Codable, Equatable {
@@ -32,6 +34,21 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var status: String
         public var reason: String
         public var fix: String
+    }
+
+    /// An item `not_applicable` because another item carries its evidence (catalog `covered_by`): not a gap.
+    public struct CoveredItem: Sendable, Codable, Equatable {
+        public var item: String
+        public var coveredBy: String
+        public var reason: String
+    }
+
+    /// A rule a policy file disabled for this evaluation, with its reason and the findings set aside.
+    public struct DisabledRuleRow: Sendable, Codable, Equatable {
+        public var control: String
+        public var rule: String
+        public var reason: String
+        public var findings: Int
     }
 
     public struct SlowItem: Sendable, Codable, Equatable {
@@ -48,6 +65,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var severity: String
         public var action: String
         public var objects: [String]
+        /// The secret-scan detectors behind the findings (`name:PASSWORD`, `value:jwt`, `field`), when any.
+        public var detectors: [String]
         public var owner: String
         public var priority: String
         public var due: String
@@ -67,10 +86,15 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var timeToEvidence: [TimeRow]
     public var totals: Totals
     public var gaps: [Gap]
+    public var covered: [CoveredItem]
     public var failing: [ControlResult]
+    /// Rules the policy file disabled (their findings are not in `failing` or the backlog).
+    public var disabledRules: [DisabledRuleRow]
     public var slowest: [SlowItem]
     public var backlog: [BacklogItem]
     public var frameworkView: [FrameworkRow]
     /// Evidence file per item id, for links.
     public var evidenceFiles: [String: String]
+    /// Effective permissions of non-system subjects (C03f), when the evidence was at hand.
+    public var permissions: PermissionsView?
 }

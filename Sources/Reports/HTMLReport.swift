@@ -12,8 +12,7 @@ public enum HTMLReport {
             <p class="meta">Package <code>\(e(report.packageID))</code> · cluster \(e(report.cluster)) · collected \(e(report.collectedAt)) · evaluated \(e(report.evaluatedAt))</p>
             <div class="cards">
               <div class="card"><b>\(Format.duration(milliseconds: totals.wallMilliseconds))</b>automated wall time</div>
-              <div class="card"><b>\(Format.manual(minutes: totals.manualMinutes))</b>manual baseline</div>
-              <div class="card"><b>\(totals.speedUp)×</b>faster</div>
+              <div class="card"><b>\(Format.manual(minutes: totals.manualMinutes))</b>manual baseline (estimate)</div>
               <div class="card"><b>\(totals.automationPercent)%</b>automated</div>
             </div>
             <h2>Time to evidence</h2>
@@ -39,6 +38,9 @@ public enum HTMLReport {
             }
             body += "</tbody></table>\n"
         }
+        for item in report.covered {
+            body += "<p>Not needed: \(e(item.item)) — \(e(item.coveredBy)) carries its evidence.</p>\n"
+        }
         body += "<h2>Findings</h2>\n"
         for result in report.failing {
             body += "<h3>\(result.id) \(badge(result.verdict.rawValue))</h3><ul>\n"
@@ -52,7 +54,11 @@ public enum HTMLReport {
                 shown[finding.rule] = count + 1
                 guard count < rowsPerRule else { continue }
                 body +=
-                    "<li>\(badge(finding.severity.rawValue)) <code>\(e(finding.rule))</code> \(e(finding.message))</li>\n"
+                    "<li>\(badge(finding.severity.rawValue)) <code>\(e(finding.rule))</code> \(e(finding.message))"
+                    + (finding.originalSeverity.map {
+                        " <small>(catalog severity \($0.rawValue), changed by policy)</small>"
+                    } ?? "")
+                    + (finding.detector.map { " <small>detected by <code>\(e($0))</code></small>" } ?? "") + "</li>\n"
             }
             for rule in rules where shown[rule, default: 0] > rowsPerRule {
                 body +=
@@ -61,11 +67,16 @@ public enum HTMLReport {
             }
             body += "</ul>\n"
         }
+        for row in report.disabledRules {
+            body +=
+                "<p>Disabled by policy: <code>\(e(row.rule))</code> (\(row.findings) finding(s) set aside) — \(e(row.reason))</p>\n"
+        }
+        body += permissionsSection(report)
         body +=
             "<h2>Remediation backlog</h2>\n<table><thead><tr><th>ID</th><th>Priority</th><th>Control</th><th>Owner</th><th>Due</th><th>Action</th></tr></thead><tbody>\n"
         for item in report.backlog {
             body +=
-                "<tr><td>\(item.id)</td><td>\(e(item.priority))</td><td>\(item.control)</td><td>\(e(item.owner))</td><td>\(item.due)</td><td>\(e(item.action))</td></tr>\n"
+                "<tr><td>\(item.id)</td><td>\(e(item.priority))</td><td>\(item.control)</td><td>\(e(item.owner))</td><td>\(item.due)</td><td>\(e(Format.action(item)))</td></tr>\n"
         }
         body += "</tbody></table>\n"
         if let framework = report.framework, !report.frameworkView.isEmpty {

@@ -21,8 +21,8 @@ enum MarkdownReport {
         }
         let totals = report.totals
         lines.append(
-            "| **Total** | **\(Format.duration(milliseconds: totals.wallMilliseconds))** wall | **\(Format.manual(minutes: totals.manualMinutes))** | "
-                + "\(totals.automationPercent)% automated | \(totals.speedUp)× faster |"
+            "| **Total** | **\(Format.duration(milliseconds: totals.wallMilliseconds))** wall | **\(Format.manual(minutes: totals.manualMinutes))** (estimate) | "
+                + "\(totals.automationPercent)% automated | \(Format.baseline(totals)) |"
         )
         lines += ["", "## Gaps", ""]
         if report.gaps.isEmpty {
@@ -31,10 +31,16 @@ enum MarkdownReport {
             lines += ["| Item | Status | Why | Fix |", "|---|---|---|---|"]
             lines += report.gaps.map { "| \($0.item) | \($0.status) | \(cell($0.reason)) | \(cell($0.fix)) |" }
         }
+        if !report.covered.isEmpty { lines.append("") }
+        lines += report.covered.map { "Not needed: \($0.item) — \($0.coveredBy) carries its evidence." }
         lines += ["", "## Failing controls", ""]
         if report.failing.isEmpty { lines.append("None.") }
         for result in report.failing {
             lines.append("- **\(result.id)** \(result.verdict.rawValue): \(result.findings.count) finding(s)")
+        }
+        if !report.disabledRules.isEmpty {
+            lines += ["", "## Disabled by policy", "", "| Rule | Findings set aside | Reason |", "|---|---:|---|"]
+            lines += report.disabledRules.map { "| \($0.rule) | \($0.findings) | \(cell($0.reason)) |" }
         }
         lines += ["", "## Slowest items", ""]
         lines += report.slowest.map {
@@ -45,7 +51,7 @@ enum MarkdownReport {
             "|---|---|---|---|---|---|",
         ]
         lines += report.backlog.map {
-            "| \($0.id) | \($0.priority) | \($0.control) | \($0.owner) | \($0.due) | \(cell($0.action)) |"
+            "| \($0.id) | \($0.priority) | \($0.control) | \(cell($0.owner)) | \($0.due) | \(cell(Format.action($0))) |"
         }
         if !report.frameworkView.isEmpty, let framework = report.framework {
             lines += ["", "## Framework view: \(framework)", "", "| Requirement | Controls |", "|---|---|"]
@@ -57,7 +63,8 @@ enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A table cell: one line (`Format.fold`), with `|` escaped.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        Format.fold(text).replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -37,6 +37,24 @@ enum Format {
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
+
+    /// One line: every run of whitespace (line breaks of multi-line remediation text, tabs, indentation)
+    /// becomes one space, so a row of a text, Markdown or CSV report stays one row.
+    static func fold(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    }
+
+    /// "manual baseline ~2.9 h (estimate) vs automated 950ms": the manual side is the catalog's estimate, so
+    /// no ratio of the two is printed.
+    static func baseline(_ totals: AuditReport.Totals) -> String {
+        "manual baseline \(manual(minutes: totals.manualMinutes))\(totals.manualIsEstimate ? " (estimate)" : "") "
+            + "vs automated \(duration(milliseconds: totals.wallMilliseconds))"
+    }
+
+    /// A backlog item's action, with the detectors behind its findings when the secret scan found them.
+    static func action(_ item: AuditReport.BacklogItem) -> String {
+        fold(item.action) + (item.detectors.isEmpty ? "" : " (detected by \(item.detectors.joined(separator: ", ")))")
+    }
 }
 
 enum JSONReport {
@@ -50,11 +68,11 @@ enum JSONReport {
 /// The backlog as CSV (RFC 4180), ready to import into a tracker.
 public enum BacklogCSV {
     public static func render(_ backlog: [AuditReport.BacklogItem]) -> String {
-        var lines = ["id,control,priority,severity,owner,due,action,objects,rule,source"]
+        var lines = ["id,control,priority,severity,owner,due,action,objects,rule,source,detectors"]
         for item in backlog {
             let fields = [
                 item.id, item.control, item.priority, item.severity, item.owner, item.due, item.action,
-                item.objects.joined(separator: "; "), item.rule, item.source,
+                item.objects.joined(separator: "; "), item.rule, item.source, item.detectors.joined(separator: "; "),
             ]
             lines.append(fields.map(quote).joined(separator: ","))
         }
@@ -62,7 +80,7 @@ public enum BacklogCSV {
     }
 
     public static func quote(_ field: String) -> String {
-        let flat = field.replacingOccurrences(of: "\n", with: " ")
+        let flat = Format.fold(field)
         guard
             flat.contains(where: { [",", "\"", "\r"].contains($0) }) || flat.first.map({ "=+-@".contains($0) }) == true
         else { return flat }

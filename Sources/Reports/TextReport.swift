@@ -21,11 +21,13 @@ enum TextReport {
         lines.append(
             "TOTAL    " + Format.pad(Format.duration(milliseconds: totals.wallMilliseconds), 12)
                 + Format.pad(Format.manual(minutes: totals.manualMinutes), 12)
-                + "\(totals.automationPercent)% automated, \(totals.speedUp)× faster than by hand"
+                + "\(totals.automationPercent)% automated; \(Format.baseline(totals))"
         )
         lines += ["", "GAPS (\(report.gaps.count))"]
         lines +=
-            report.gaps.isEmpty ? ["none"] : report.gaps.map { "\($0.item) \($0.status): \($0.reason) → \($0.fix)" }
+            report.gaps.isEmpty
+            ? ["none"] : report.gaps.map { Format.fold("\($0.item) \($0.status): \($0.reason) → \($0.fix)") }
+        lines += report.covered.map { "\($0.item) not needed: \($0.coveredBy) carries its evidence." }
         lines += ["", "FAILING CONTROLS"]
         lines +=
             report.failing.isEmpty
@@ -35,11 +37,19 @@ enum TextReport {
                     .sorted { $0.key > $1.key }.map { "\($0.value.count) \($0.key.rawValue)" }
                 return "\(result.id) \(result.verdict.rawValue): \(counts.joined(separator: ", "))"
             }
+        if !report.disabledRules.isEmpty {
+            lines += ["", "DISABLED BY POLICY (\(report.disabledRules.count))"]
+            lines += report.disabledRules.map {
+                Format.fold("\($0.rule): \($0.findings) finding(s) set aside — \($0.reason)")
+            }
+        }
         lines += ["", "SLOWEST ITEMS"]
-        lines += report.slowest.map { "\($0.item) \(Format.duration(milliseconds: $0.milliseconds)) \($0.description)" }
+        lines += report.slowest.map {
+            "\($0.item) \(Format.duration(milliseconds: $0.milliseconds)) \(Format.fold($0.description))"
+        }
         lines += ["", "REMEDIATION BACKLOG (\(report.backlog.count))"]
         lines += report.backlog.map {
-            "\($0.id) [\($0.priority)] \($0.control) \($0.owner) due \($0.due): \($0.action)"
+            "\($0.id) [\($0.priority)] \($0.control) \($0.owner) due \($0.due): \(Format.action($0))"
         }
         if !report.frameworkView.isEmpty, let framework = report.framework {
             lines += ["", "FRAMEWORK VIEW (\(framework))"]

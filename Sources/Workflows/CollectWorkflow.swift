@@ -133,12 +133,13 @@ public enum CollectWorkflow {
                     controls: manifest.run.selectedControls
                 )
                 phases.end("evaluation")
-                let report = AuditReport(
+                var report = AuditReport(
                     manifest: manifest,
                     findings: findings,
                     catalog: catalog,
-                    policy: RemediationPolicy()
+                    policy: BacklogPolicy()
                 )
+                report.permissions = AuditReport.permissions(evidence, catalog: catalog)
                 artifacts = try Self.artifacts(
                     manifest: manifest,
                     findings: findings,
@@ -177,20 +178,5 @@ public enum CollectWorkflow {
             await client.shutdown()
             throw error
         }
-    }
-}
-
-/// Logs how long each phase of a run took (`--verbose`), so a slow run says where its time went.
-struct PhaseTimer {
-    let logger: Logger
-    private var started = ContinuousClock.now
-
-    init(logger: Logger) {
-        self.logger = logger
-    }
-
-    mutating func end(_ phase: String) {
-        logger.debug("\(phase): \(KubeClient.milliseconds(since: started)) ms")
-        started = .now
     }
 }

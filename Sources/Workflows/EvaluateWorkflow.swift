@@ -17,6 +17,8 @@ public enum EvaluateWorkflow {
         public var matchesStored: Bool? { stored.map { $0 == findings } }
         /// The verified package, still open: what was evaluated is what an export describes.
         var reader: PackageReader
+        /// The package's evidence, as evaluated.
+        public var evidence: EvidenceSet
     }
 
     /// With a `trust` other than `.none`, a package not signed by that key is refused.
@@ -27,14 +29,13 @@ public enum EvaluateWorkflow {
         trust: PackageVerifier.Trust = .none
     ) throws -> Outcome {
         let catalog = try Catalog.builtIn()
-        let remediation =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
+        let policy = try EvaluationPolicy.load(path: policyFile, catalog: catalog)
         let (manifest, evidence, reader) = try PackageEvidence.open(package, trust: trust)
         let now = at ?? Timestamp.parse(manifest.run.startedAt) ?? Date()
         let findings = Evaluators.evaluate(
             evidence,
             catalog: catalog,
-            policy: EvaluationPolicy(catalog: catalog, overrides: remediation.thresholds),
+            policy: policy,
             now: now,
             controls: manifest.run.selectedControls
         )
@@ -43,34 +44,8 @@ public enum EvaluateWorkflow {
             findings: findings,
             stored: PackageEvidence.storedFindings(reader),
             originChecked: !trust.isNone,
-            reader: reader
+            reader: reader,
+            evidence: evidence
         )
-    }
-}
-
-/// `auditpack report`: time-to-evidence, gaps, backlog and framework view, in one format.
-public enum ReportWorkflow {
-    public static func run(
-        package: URL,
-        format: ReportFormat,
-        policyFile: String?,
-        framework: Framework?,
-        trust: PackageVerifier.Trust = .none
-    ) throws -> String {
-        let catalog = try Catalog.builtIn()
-        let policy =
-            try policyFile.map { try RemediationPolicy.load(path: $0, catalog: catalog) } ?? RemediationPolicy()
-        let outcome = try EvaluateWorkflow.run(package: package, policyFile: policyFile, trust: trust)
-        if format.isOSCAL {
-            return try oscal(outcome, package: package, format: format, catalog: catalog, framework: framework)
-        }
-        let report = AuditReport(
-            manifest: outcome.manifest,
-            findings: outcome.findings,
-            catalog: catalog,
-            policy: policy,
-            framework: framework
-        )
-        return try format.render(report)
     }
 }

@@ -18,7 +18,7 @@ extension CLITests {
                 let session = CLISession(fixture)
                 // Read every file of the working folder while the run goes on.
                 let watcher = WorkFolderWatcher(session.folder)
-                let run = try CLIProcess([
+                let run = try CLIProcess.start([
                     "collect", "--kubeconfig", session.kubeconfig, "--output", session.package, "--verbose",
                 ])
                 let status = try await run.wait()

@@ -21,10 +21,12 @@ extension CLITests {
         }
 
         /// Starts a collect that stalls on the Secrets list, and waits until its working folder holds files.
-        static func stalledCollect(_ fixture: EmulatorFixture, _ session: CLISession) async throws -> (CLIProcess, URL)
-        {
+        static func stalledCollect(
+            _ fixture: EmulatorFixture,
+            _ session: CLISession
+        ) async throws -> (RunningProcess, URL) {
             fixture.emulator.setFaults([Fault(pathPrefix: "/api/v1/secrets", kind: .latency(milliseconds: 8_000))])
-            let run = try CLIProcess([
+            let run = try CLIProcess.start([
                 "collect", "--kubeconfig", session.kubeconfig, "--output", session.package, "--timeout", "30",
             ])
             let deadline = ContinuousClock.now + .seconds(60)

@@ -43,7 +43,7 @@ struct AccessCLITests {
             #expect(lines.contains { $0.hasPrefix("C06e  forbidden") && $0.hasSuffix("missing: list secrets") })
             #expect(lines.contains { $0.hasPrefix("C06d  forbidden") })
             #expect(lines.contains { $0.hasPrefix("C01   allowed") })
-            #expect(missing.stdout.contains("34 items: 32 allowed, 2 forbidden, 0 not_installed"))
+            #expect(missing.stdout.contains("35 items: 33 allowed, 2 forbidden, 0 not_installed"))
 
             let allowed = try Self.run(["preflight", "--kubeconfig", reader, "--controls", "C03", "--json"])
             #expect(allowed.status == 0, "\(allowed.stderr)")
@@ -51,7 +51,7 @@ struct AccessCLITests {
             #expect(report?["username"] as? String == "reader")
             #expect(
                 (report?["items"] as? [[String: Any]])?.map { $0["status"] as? String }
-                    == Array(repeating: "allowed", count: 5)
+                    == Array(repeating: "allowed", count: 6)
             )
         }
         let unreachable = try Self.run(["preflight", "--kubeconfig", try TestFolder().unreachableKubeconfig()])

@@ -29,7 +29,8 @@ struct DeployTests {
         return objects
     }
 
-    @Test func baseRendersTheHardenedDailyCronJob() throws {
+    @Test(.requires("kubectl", install: "see .ci/run"))
+    func baseRendersTheHardenedDailyCronJob() throws {
         let objects = try Self.render(Self.deploy)
         #expect(
             Set(objects.keys.map { String($0.split(separator: "/")[0]) })
@@ -96,7 +97,8 @@ struct DeployTests {
         return (Array(repeating: "..", count: from.count - shared) + to[shared...]).joined(separator: "/")
     }
 
-    @Test func kubeBenchComponentRunsShortlyBefore() throws {
+    @Test(.requires("kubectl", install: "see .ci/run"))
+    func kubeBenchComponentRunsShortlyBefore() throws {
         let folder = TestFolder()
         try folder.write(
             "kustomization.yaml",

@@ -29,6 +29,8 @@ struct DiffTests {
         "C01b changed Namespace checkout",
         "C03a added ClusterRoleBinding ci-admin",
         "C03e added ClusterRoleBinding ci-admin",
+        // The new cluster-admin group's effective permissions (C03f names items Kind:name).
+        "C03f added SubjectPermissions Group:ci-admins",
         "C05 changed File C05-namespace-pss-labels.txt",
         "C05b changed Namespace checkout",
         "C10 changed Certificate frontend/frontend-tls",

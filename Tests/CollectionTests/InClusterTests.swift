@@ -129,21 +129,7 @@ struct InClusterTests {
         try await withEmulator(options: options) { fixture in
             fixture.emulator.revokeToken("token-1")
             try folder.write("sa/ca.crt", fixture.emulator.caCertificatePEM)
-            let url = try #require(URL(string: fixture.emulator.baseURL))
-            let config = try ConnectionConfig.discover(
-                kubeconfigPath: nil,
-                context: nil,
-                environment: [
-                    "HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": try #require(url.host),
-                    "KUBERNETES_SERVICE_PORT": String(try #require(url.port)),
-                ],
-                serviceAccountDirectory: folder.path("sa")
-            )
-            let client = try KubeClient(
-                config: config,
-                options: EmulatorFixture.fastOptions(),
-                logger: EmulatorFixture.quietLogger
-            )
+            let client = try fixture.inClusterClient(serviceAccount: folder.path("sa"), home: folder.path("home"))
             let identity = try await client.whoAmI()
             await client.shutdown()
             #expect(identity.username == Self.account)

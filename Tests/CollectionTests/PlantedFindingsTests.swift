@@ -36,8 +36,13 @@ struct PlantedFindingsTests {
             Key(rule: "C03.cluster-admin-binding", namespace: nil, name: "ci-deployer-cluster-admin"),
             Key(rule: "C03.cluster-admin-binding", namespace: nil, name: "alice-cluster-admin"),
             Key(rule: "C03.anonymous-access", namespace: nil, name: "unauthenticated-view"),
-            Key(rule: "C03.wildcard-role-binding", namespace: nil, name: "developers-ops-wildcard"),
-            Key(rule: "C03.wildcard-role-binding", namespace: "legacy", name: "legacy-default-wildcard"),
+            // ops-wildcard's "*" on apps: Group developers can create workloads cluster-wide.
+            Key(rule: "C03.can-create-workloads", namespace: nil, name: "developers"),
+            // legacy-wildcard is */*/* in legacy: namespace admin for the default ServiceAccount.
+            Key(rule: "C03.cluster-admin-binding", namespace: "legacy", name: "legacy-default-wildcard"),
+            // edit and admin through RoleBindings: Secrets, exec, workloads in their namespace.
+            Key(rule: "C03.can-read-secrets", namespace: nil, name: "oidc:payments-oncall"),
+            Key(rule: "C03.can-exec-into-pods", namespace: "legacy", name: "legacy-ci"),
             Key(rule: "C03.default-serviceaccount-bound", namespace: "legacy", name: "legacy-default-secret-reader"),
             Key(rule: "C05.privileged-namespace", namespace: nil, name: "data-pipeline"),
             Key(rule: "C05.namespace-without-enforce", namespace: nil, name: "legacy"),

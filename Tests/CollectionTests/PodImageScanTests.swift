@@ -1,3 +1,4 @@
+import ClusterGenerator
 import Foundation
 import KubeEmulator
 import Testing

@@ -1,4 +1,5 @@
 import AuditPackCore
+import ClusterGenerator
 import Foundation
 import KubeEmulator
 import Packaging

@@ -10,15 +10,8 @@ import Workflows
 /// image it is asked about, and `--trivy-report` imports an existing one.
 @Suite("collect: Trivy when trivy-operator is absent")
 struct TrivyTests {
-    static let upstream = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures/trivy")
-
     @Test func localTrivyScansEveryRunningImageAndReportsAreImported() async throws {
-        let report = Self.upstream.appendingPathComponent("trivy-image-alpine-3.9.json")
-        guard FileManager.default.fileExists(atPath: report.path) else {
-            print("SKIPPED: the upstream Trivy samples are not at \(Self.upstream.path)")
-            return
-        }
+        let report = UpstreamSamples.url("trivy/trivy-image-alpine-3.9.json")
         let folder = TestFolder()
         let calls = folder.path("trivy-calls")
         // The stand-in records its arguments and prints the real report (no shell in AuditPack; this is the tool).
@@ -31,7 +24,7 @@ struct TrivyTests {
             """
         )
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        let imported = Self.upstream.appendingPathComponent("trivy-image-debian-buster.json")
+        let imported = UpstreamSamples.url("trivy/trivy-image-debian-buster.json")
 
         let store = try ClusterStore.sample().removingGroup("aquasecurity.github.io")
         let package = try await withEmulator(store: store) { fixture in

@@ -8,9 +8,11 @@ import Yams
 /// One evaluator test case: `Fixtures/<control>/<case>/input/` holds evidence files named as in the catalog,
 /// and `expected.json` the verdict and findings.
 ///
+/// `input/policy.yaml` (optional) is a policy file the case is evaluated under (thresholds, rule severities,
+/// disabled rules); `expected.json` then lists the `disabled_rules` it records.
 /// `input/statuses.json` (optional) marks items as not collected: `{"C02": {"status": "not_applicable", "note": "…"}}`.
 /// `input/upstream.json` (optional) builds evidence files from the real upstream samples in
-/// `../shared/fixtures/`: `{"C10-certificates.json": {"list": ["cert-manager/a.yaml", …]}, "C08-kube-bench.txt": {"raw": "kube-bench/x.txt"}}`.
+/// `Tests/Fixtures/upstream/` (``UpstreamSamples``): `{"C10-certificates.json": {"list": ["cert-manager/a.yaml", …]}, "C08-kube-bench.txt": {"raw": "kube-bench/x.txt"}}`.
 struct FixtureCase: CustomTestStringConvertible, Sendable {
     let control: String
     let name: String
@@ -19,9 +21,6 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "\(control)/\(name)" }
 
     static let root = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
-
-    static let sharedFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures")
 
     static func all() -> [FixtureCase] {
         let manager = FileManager.default
@@ -43,10 +42,13 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
         var findings: [ExpectedFinding]
         /// For `not_assessed`: words the reason must contain.
         var reasonContains: String?
+        /// Rules `input/policy.yaml` disabled, as findings.json records them.
+        var disabledRules: [DisabledRule]?
 
         enum CodingKeys: String, CodingKey {
             case now, verdict, findings
             case reasonContains = "reason_contains"
+            case disabledRules = "disabled_rules"
         }
     }
 
@@ -54,8 +56,20 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
         var rule: String
         var severity: String
         var object: ExpectedObject
+        /// The secret scan's detector (C06), when the finding has one.
+        var detector: String?
+        /// The catalog's severity, when `input/policy.yaml` changed it.
+        var originalSeverity: String?
 
-        var description: String { "\(rule) \(severity) \(object.kind) \(object.namespace ?? "-")/\(object.name)" }
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, object, detector
+            case originalSeverity = "original_severity"
+        }
+
+        var description: String {
+            "\(rule) \(severity)\(originalSeverity.map { " (was \($0))" } ?? "") \(object.kind) "
+                + "\(object.namespace ?? "-")/\(object.name)\(detector.map { " [\($0)]" } ?? "")"
+        }
     }
 
     struct ExpectedObject: Decodable, Equatable {
@@ -68,7 +82,14 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
         try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
     }
 
-    /// Whether the case needs ../shared/fixtures (and so is skipped where it is absent).
+    /// The case's policy: `input/policy.yaml` applied to the catalog, else the catalog alone.
+    func policy(catalog: Catalog) throws -> EvaluationPolicy {
+        let file = folder.appendingPathComponent("input/policy.yaml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return EvaluationPolicy(catalog: catalog) }
+        return try EvaluationPolicy(catalog: catalog, file: PolicyFile.load(path: file.path))
+    }
+
+    /// Whether the case assembles evidence from upstream samples.
     var usesUpstream: Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("input/upstream.json").path)
     }
@@ -77,7 +98,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     func evidence(catalog: Catalog, scratch: TestFolder) throws -> EvidenceSet {
         let input = folder.appendingPathComponent("input")
         for file in (try? FileManager.default.contentsOfDirectory(atPath: input.path)) ?? []
-        where !["statuses.json", "upstream.json"].contains(file) {
+        where !["statuses.json", "upstream.json", "policy.yaml"].contains(file) {
             try FileManager.default.copyItem(
                 at: input.appendingPathComponent(file),
                 to: scratch.url.appendingPathComponent(file)
@@ -90,7 +111,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
             for (file, source) in plan {
                 let data: Data
                 if let raw = source["raw"] as? String {
-                    data = try Data(contentsOf: Self.sharedFixtures.appendingPathComponent(raw))
+                    data = try Data(contentsOf: UpstreamSamples.url(raw))
                 } else {
                     let items = try (source["list"] as? [String] ?? []).flatMap(Self.objects(in:))
                     data = try JSONSerialization.data(withJSONObject: [
@@ -114,7 +135,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
 
     /// Objects in an upstream YAML or JSON file; `List` documents are expanded, bare arrays too.
     static func objects(in relative: String) throws -> [Any] {
-        let text = try String(contentsOf: sharedFixtures.appendingPathComponent(relative), encoding: .utf8)
+        let text = try String(contentsOf: UpstreamSamples.url(relative), encoding: .utf8)
         var documents: [Any] = []
         if relative.hasSuffix(".json") {
             documents = [try JSONSerialization.jsonObject(with: Data(text.utf8))]

@@ -157,21 +157,7 @@ struct AuthenticationTests {
             let folder = fixture.folder
             try folder.write("sa/token", "auditpack-demo-token")
             try folder.write("sa/ca.crt", fixture.emulator.caCertificatePEM)
-            let url = try #require(URL(string: fixture.emulator.baseURL))
-            let config = try ConnectionConfig.discover(
-                kubeconfigPath: nil,
-                context: nil,
-                environment: [
-                    "HOME": folder.path("home"), "KUBERNETES_SERVICE_HOST": try #require(url.host),
-                    "KUBERNETES_SERVICE_PORT": String(try #require(url.port)),
-                ],
-                serviceAccountDirectory: folder.path("sa")
-            )
-            let client = try KubeClient(
-                config: config,
-                options: EmulatorFixture.fastOptions(),
-                logger: EmulatorFixture.quietLogger
-            )
+            let client = try fixture.inClusterClient(serviceAccount: folder.path("sa"), home: folder.path("home"))
             let before = try await client.whoAmI()
             try folder.write("sa/token", "rotated-token")
             let after = try await client.whoAmI()

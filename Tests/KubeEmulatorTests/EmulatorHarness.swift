@@ -101,8 +101,3 @@ func withHarness<T>(
         throw error
     }
 }
-
-/// Prints why a test did not run (Swift Testing's conditions hide the reason).
-func skip(_ reason: String) {
-    print("SKIPPED: \(reason)")
-}

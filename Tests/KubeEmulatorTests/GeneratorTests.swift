@@ -1,3 +1,4 @@
+import ClusterGenerator
 import Foundation
 import KubeEmulator
 import Testing
@@ -69,7 +70,7 @@ struct GeneratorTests {
         #expect {
             try GenerationSpec(parsing: spec)
         } throws: { error in
-            guard let error = error as? KubeEmulatorError, case .invalidGenerationSpec = error else { return false }
+            guard let error = error as? GenerationSpecError else { return false }
             let message = error.description
             let missing = fragments.filter { !message.contains($0) }
             #expect(missing.isEmpty, "\(message) lacks \(missing)")
@@ -264,49 +265,11 @@ struct GeneratorTests {
         }
     }
 
-    @Test func generationTimeForTwoHundredNamespaces() throws {
-        let clock = ContinuousClock()
-        let sampleStart = clock.now
+    @Test func twoHundredNamespacesAddOverEightThousandObjects() throws {
         let sample = try ClusterStore.sample()
-        let sampleTime = clock.now - sampleStart
-        var store = sample
         let spec = try GenerationSpec(parsing: "namespaces=200")
-        let time = try clock.measure { store = try ClusterGenerator(spec: spec).store(base: sample) }
+        let store = try ClusterGenerator(spec: spec).store(base: sample)
         #expect(store.objectCount > sample.objectCount + 8_000)
-        print(
-            "Generated \(spec): \(store.objectCount - sample.objectCount) objects in \(time) "
-                + "(+ sample cluster loaded in \(sampleTime))"
-        )
-    }
-
-    /// `AUDITPACK_GENERATE_REPORT=namespaces=2000 swift test --skip-build --filter sizeReport` prints objects and
-    /// JSON bytes per kind for that spec (generated objects only), the time and the peak memory of the process.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["AUDITPACK_GENERATE_REPORT"] != nil))
-    func sizeReport() throws {
-        let text = ProcessInfo.processInfo.environment["AUDITPACK_GENERATE_REPORT"] ?? ""
-        let spec = try GenerationSpec(parsing: text)
-        let sample = try ClusterStore.sample()
-        var store = sample
-        let time = try ContinuousClock().measure { store = try ClusterGenerator(spec: spec).store(base: sample) }
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") } ?? "VmHWM: unknown"
-        var lines = [
-            "\(spec): generated in \(time); \(peak.split(whereSeparator: \.isWhitespace).joined(separator: " "))"
-        ]
-        var totalObjects = 0
-        var totalBytes = 0
-        for kind in store.kinds {
-            let objects = store.objects(kind: kind).count - sample.objects(kind: kind).count
-            let bytes =
-                store.objects(kind: kind).reduce(0) { $0 + $1.count }
-                - sample.objects(kind: kind).reduce(0) { $0 + $1.count }
-            guard objects > 0 else { continue }
-            totalObjects += objects
-            totalBytes += bytes
-            lines.append("| \(kind) | \(objects) | \(bytes) | \(bytes / objects) |")
-        }
-        lines.append("| total | \(totalObjects) | \(totalBytes) | \(totalBytes / max(totalObjects, 1)) |")
-        print(lines.joined(separator: "\n"))
-        #expect(totalObjects == store.objectCount - sample.objectCount)
+        #expect(store.objects(kind: "Namespace").count == sample.objects(kind: "Namespace").count + 200)
     }
 }

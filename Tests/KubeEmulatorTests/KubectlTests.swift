@@ -1,30 +1,19 @@
 import Foundation
 import KubeEmulator
+import TestSupport
 import Testing
 
 /// The real kubectl against the emulator over TLS with the generated kubeconfig.
 @Suite("kubectl fidelity")
 struct KubectlTests {
-    static let kubectl = "/usr/bin/kubectl"
-
-    /// The sample cluster if it has what these tests read, else the test cluster.
-    static func store() throws -> ClusterStore {
-        if ClusterStore.sampleFolder != nil, let sample = try? ClusterStore.sample(),
-            !sample.objects(kind: "Certificate").isEmpty, !sample.objects(kind: "NetworkPolicy").isEmpty,
-            sample.objectNames(kind: "Pod").contains(where: { $0.hasPrefix("kube-bench/") })
-        {
-            return sample
-        }
-        skip("sample cluster incomplete; kubectl runs against the test cluster instead")
-        return try TestCluster.store()
-    }
+    static var kubectl: String { Tools.find("kubectl") ?? "kubectl" }
 
     struct Kubectl {
         let kubeconfig: String
         let environment: [String: String]
 
-        func run(_ arguments: [String]) async throws -> ProcessResult {
-            try await ProcessRunner.runDetached(
+        func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+            try await Tools.runAsync(
                 KubectlTests.kubectl,
                 ["--kubeconfig", kubeconfig] + arguments,
                 environment: environment
@@ -35,7 +24,7 @@ struct KubectlTests {
         func names(_ arguments: [String]) async throws -> [String] {
             let result = try await run(["get"] + arguments + ["-o", "json"])
             #expect(result.status == 0, "kubectl get \(arguments): \(result.stderr)")
-            let json = (try? JSONSerialization.jsonObject(with: result.stdout)) as? [String: Any] ?? [:]
+            let json = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
             return (json["items"] as? [[String: Any]] ?? []).compactMap { item in
                 guard let metadata = item["metadata"] as? [String: Any], let name = metadata["name"] as? String else {
                     return nil
@@ -45,16 +34,13 @@ struct KubectlTests {
         }
     }
 
-    @Test func kubectlReadsWhatTheEmulatorServes() async throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.kubectl) else {
-            skip("\(Self.kubectl) is not installed")
-            return
-        }
-        let store = try Self.store()
+    @Test(.requires("kubectl", install: "see .ci/run"))
+    func kubectlReadsWhatTheEmulatorServes() async throws {
+        let store = try ClusterStore.sample()
+        #expect(!store.objects(kind: "Certificate").isEmpty && !store.objects(kind: "NetworkPolicy").isEmpty)
         let emulator = KubeEmulator(store: store, options: EmulatorOptions())
         try await emulator.start()
-        let scratch = try ScratchFolder()
-        defer { scratch.remove() }
+        let scratch = TestFolder()
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = scratch.url.path
         environment["KUBECACHEDIR"] = scratch.url.appendingPathComponent("cache").path
@@ -73,15 +59,15 @@ struct KubectlTests {
         let logs = try await kubectl.run(["logs", "-n", "kube-bench", podName])
         #expect(logs.status == 0, "kubectl logs: \(logs.stderr)")
         let expected = store.allLogs.first { $0.key.namespace == "kube-bench" && $0.key.pod == podName }?.value
-        #expect(logs.text == expected)
+        #expect(logs.stdout == expected)
 
         let table = try await kubectl.run(["get", "pods", "-A"])
         #expect(table.status == 0, "kubectl get pods (table): \(table.stderr)")
-        #expect(table.text.contains(podName))
+        #expect(table.stdout.contains(podName))
         let whoami = try await kubectl.run(["auth", "whoami", "-o", "json"])
-        #expect(whoami.text.contains("\"username\": \"auditpack-demo\""), "\(whoami.text) \(whoami.stderr)")
+        #expect(whoami.stdout.contains("\"username\": \"auditpack-demo\""), "\(whoami.stdout) \(whoami.stderr)")
         let canI = try await kubectl.run(["auth", "can-i", "list", "secrets", "-A"])
-        #expect(canI.text.trimmingCharacters(in: .whitespacesAndNewlines) == "yes", "\(canI.stderr)")
+        #expect(canI.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "yes", "\(canI.stderr)")
 
         for format in ClientKeyFormat.allCases {
             let issued = try emulator.issueClientCertificate(
@@ -97,7 +83,7 @@ struct KubectlTests {
                 environment: environment
             )
             let who = try await certKubectl.run(["auth", "whoami", "-o", "json"])
-            #expect(who.text.contains("\"username\": \"auditor\""), "\(format): \(who.text) \(who.stderr)")
+            #expect(who.stdout.contains("\"username\": \"auditor\""), "\(format): \(who.stdout) \(who.stderr)")
         }
 
         let writes = emulator.requestLog.filter { $0.method != "GET" && $0.method != "POST" }

@@ -124,10 +124,6 @@ struct StoreTests {
     }
 
     @Test func sampleClusterLoads() throws {
-        guard ClusterStore.sampleFolder != nil else {
-            skip("the bundled SampleCluster has no objects/ folder yet")
-            return
-        }
         let store = try ClusterStore.sample()
         #expect(store.objectCount > 0)
         #expect(store.clusterID != nil, "the kube-system Namespace needs a uid")

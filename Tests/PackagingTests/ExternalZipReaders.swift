@@ -43,9 +43,17 @@ enum ExternalZipReaders {
         let result: (status: Int32, stdout: String, stderr: String)
         switch tool {
         case "unzip":
-            result = try Tools.runCapturing(Tools.find("unzip")!, ["-qq", "-o", file.path, "-d", folder.path])
+            result = try Tools.runCapturing(
+                Tools.find("unzip")!,
+                ["-qq", "-o", file.path, "-d", folder.path],
+                timeout: .seconds(30)
+            )
         default:
-            result = try Tools.runCapturing(Tools.find("bsdtar")!, ["-x", "-f", file.path, "-C", folder.path])
+            result = try Tools.runCapturing(
+                Tools.find("bsdtar")!,
+                ["-x", "-f", file.path, "-C", folder.path],
+                timeout: .seconds(30)
+            )
         }
         guard result.status == 0 else { return nil }
         var view: View = [:]

@@ -42,11 +42,9 @@ struct KeygenTests {
         #expect(error?.description.contains("chmod 600 \(result.privateKey.path)") == true)
     }
 
-    @Test func opensslReadsTheKeys() throws {
-        guard let openssl = Tools.find("openssl") else {
-            print("SKIPPED: openssl not on PATH")
-            return
-        }
+    @Test(.requires("openssl", install: "apt-get install openssl"))
+    func opensslReadsTheKeys() throws {
+        let openssl = try #require(Tools.find("openssl"))
         let folder = TestFolder()
         let result = try KeygenWorkflow.run(folder: folder.url, name: "team")
         let text = try Tools.run(openssl, ["pkey", "-in", result.privateKey.path, "-noout", "-text"])

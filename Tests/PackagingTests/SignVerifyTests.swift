@@ -46,11 +46,9 @@ struct SignVerifyTests {
         #expect(try PackageReader(url: first.url).names == PackageReader(url: first.url).names.sorted())
     }
 
-    @Test func opensslVerifiesTheRawSignature() throws {
-        guard let openssl = Tools.find("openssl") else {
-            print("SKIPPED: openssl not on PATH")
-            return
-        }
+    @Test(.requires("openssl", install: "apt-get install openssl"))
+    func opensslVerifiesTheRawSignature() throws {
+        let openssl = try #require(Tools.find("openssl"))
         let key = SigningKey()
         let package = try SyntheticPackage.make(signed: key)
         let files = try Self.extract(package, ["manifest.json", "manifest.sig", "signer.pub.pem"])
@@ -75,11 +73,9 @@ struct SignVerifyTests {
         #expect(tampered.status != 0)
     }
 
-    @Test func minisignVerifiesTheMinisig() throws {
-        guard let minisign = Tools.find("minisign") else {
-            print("SKIPPED: minisign not on PATH (apt-get install minisign)")
-            return
-        }
+    @Test(.requires("minisign", install: "apt-get install minisign"))
+    func minisignVerifiesTheMinisig() throws {
+        let minisign = try #require(Tools.find("minisign"))
         let key = SigningKey()
         let package = try SyntheticPackage.make(signed: key)
         let files = try Self.extract(package, ["manifest.json", "manifest.json.minisig"])
@@ -94,16 +90,21 @@ struct SignVerifyTests {
         #expect(output.contains("package pkg-1"))
     }
 
-    @Test func independentDSSEVerifierAcceptsTheAttestation() throws {
-        guard let python = Tools.find("python3") else {
-            print("SKIPPED: python3 not on PATH")
-            return
-        }
-        let probe = try Tools.runCapturing(python, ["-c", "import securesystemslib.dsse, securesystemslib.signer"])
-        guard probe.status == 0 else {
-            print("SKIPPED: python securesystemslib not installed (pip install securesystemslib)")
-            return
-        }
+    /// Whether python3 can import securesystemslib (the independent DSSE verifier).
+    static let hasSecureSystemsLib: Bool = {
+        guard let python = Tools.find("python3") else { return false }
+        let probe = try? Tools.runCapturing(python, ["-c", "import securesystemslib.dsse, securesystemslib.signer"])
+        return probe?.status == 0
+    }()
+
+    @Test(
+        .enabled(
+            if: hasSecureSystemsLib,
+            "needs python3 with securesystemslib (pip install securesystemslib); .ci/run installs it"
+        )
+    )
+    func independentDSSEVerifierAcceptsTheAttestation() throws {
+        let python = try #require(Tools.find("python3"))
         let key = SigningKey()
         let package = try SyntheticPackage.make(signed: key)
         let files = try Self.extract(package, ["attestation.intoto.json", "signer.pub.pem"])

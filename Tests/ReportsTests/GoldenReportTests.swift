@@ -30,7 +30,7 @@ struct GoldenReportTests {
         #expect(report.timeToEvidence.first { $0.control == "C06" }?.status == "partial")
         #expect(report.totals.manualMinutes == 10 + 30 + 60 + 45 + 30)
         #expect(report.totals.automationPercent == (10 + 30 + 60 + 30) * 100 / 175)
-        #expect(report.totals.speedUp == 175 * 60_000 / 950)
+        #expect(report.totals.manualIsEstimate, "the manual baseline is the catalog's estimate")
     }
 
     @Test func backlogHasOneItemPerGapAndFailingRule() {
@@ -48,7 +48,7 @@ struct GoldenReportTests {
     }
 
     @Test func frameworkViewGroupsByRequirement() {
-        let view = ReportFixture.report(framework: .iso27001).frameworkView
+        let view = ReportFixture.report(framework: "iso27001").frameworkView
         #expect(view.first { $0.requirement == "A.8.24" }?.controls == ["C02", "C06", "C10"])
         #expect(
             view.map(\.requirement)

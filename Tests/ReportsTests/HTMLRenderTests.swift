@@ -7,16 +7,15 @@ import Testing
 /// screenshot as an artefact (in the test folder, path printed) and checks the rendered DOM.
 @Suite("reports: HTML in a real browser")
 struct HTMLRenderTests {
-    @Test func rendersInHeadlessChromium() throws {
+    static let browser = Tools.find("chromium") ?? Tools.find("chromium-browser") ?? Tools.find("google-chrome")
+
+    @Test(.enabled(if: browser != nil, "needs chromium on PATH (apt-get install chromium); .ci/run installs it"))
+    func rendersInHeadlessChromium() throws {
         let html = HTMLReport.render(ReportFixture.report())
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"), "no scripts")
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"), "no external resources")
-        guard let browser = Tools.find("chromium") ?? Tools.find("chromium-browser") ?? Tools.find("google-chrome")
-        else {
-            print("SKIPPED: no chromium on PATH (apt-get install chromium) — report.html not rendered in a browser")
-            return
-        }
+        let browser = try #require(Self.browser)
         let folder = TestFolder()
         let page = try folder.write("report.html", html)
         let flags = [

@@ -114,14 +114,20 @@ enum ReportFixture {
         )
     }
 
-    static var policy: RemediationPolicy {
-        var policy = RemediationPolicy()
+    static var policy: BacklogPolicy {
+        var policy = BacklogPolicy()
         policy.owners = ["C03": "security-team"]
         policy.dueDates = ["C06": "2026-04-15"]
         return policy
     }
 
-    static func report(framework: Framework? = .soc2) -> AuditReport {
-        AuditReport(manifest: manifest, findings: findings, catalog: catalog, policy: policy, framework: framework)
+    static func report(framework: String? = "soc2") -> AuditReport {
+        AuditReport(
+            manifest: manifest,
+            findings: findings,
+            catalog: catalog,
+            policy: policy,
+            framework: try! framework.map { try catalog.framework(named: $0) }
+        )
     }
 }

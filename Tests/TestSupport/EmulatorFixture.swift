@@ -28,6 +28,22 @@ public struct EmulatorFixture {
         return try KubeClient(config: config, options: options, logger: logger)
     }
 
+    /// A client configured the way a pod is: no kubeconfig, `KUBERNETES_SERVICE_HOST`/`_PORT` naming the
+    /// emulator and `serviceAccount` as the mounted service-account folder (the test writes `token` and
+    /// `ca.crt` there).
+    public func inClusterClient(serviceAccount: String, home: String) throws -> KubeClient {
+        guard let url = URL(string: emulator.baseURL), let host = url.host, let port = url.port else {
+            throw Tools.Failure(description: "the emulator's URL \(emulator.baseURL) has no host and port")
+        }
+        let config = try ConnectionConfig.discover(
+            kubeconfigPath: nil,
+            context: nil,
+            environment: ["HOME": home, "KUBERNETES_SERVICE_HOST": host, "KUBERNETES_SERVICE_PORT": String(port)],
+            serviceAccountDirectory: serviceAccount
+        )
+        return try KubeClient(config: config, options: Self.fastOptions(), logger: Self.quietLogger)
+    }
+
     public func stop() async {
         await emulator.stop()
     }

@@ -1,13 +1,10 @@
+import AuditPackCore
 import Foundation
 
 /// Finds and runs command-line tools (openssl, kubectl, python3…) without a shell.
 public enum Tools {
     public static func find(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        Executables.find(name)
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -32,11 +29,13 @@ public enum Tools {
         return result.stdout
     }
 
+    /// Runs `tool` to the end, blocking this thread; terminates it and throws when it runs past `timeout`.
     public static func runCapturing(
         _ tool: String,
         _ arguments: [String],
         input: Data? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        timeout: Duration = .seconds(120)
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -49,6 +48,13 @@ public enum Tools {
         process.standardError = stderr
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        let timedOut = Flag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.inSeconds) { [process] in
+            if process.isRunning {
+                timedOut.set()
+                process.terminate()
+            }
+        }
         if let input {
             stdin.fileHandleForWriting.write(input)
             try stdin.fileHandleForWriting.close()
@@ -62,6 +68,9 @@ public enum Tools {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
+        if timedOut.isSet {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) did not exit in \(timeout)")
+        }
         return (
             process.terminationStatus, String(decoding: output, as: UTF8.self),
             String(decoding: errorBox.data, as: UTF8.self)
@@ -70,5 +79,12 @@ public enum Tools {
 
     private final class Box: @unchecked Sendable {
         var data = Data()
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 }

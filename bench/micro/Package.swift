@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "KubeAPI", package: "AuditPack"),
                 .product(name: "Collection", package: "AuditPack"),
                 .product(name: "Packaging", package: "AuditPack"),
+                .product(name: "ClusterGenerator", package: "AuditPack"),
             ],
             path: "Benchmarks/HotPaths",
             plugins: [

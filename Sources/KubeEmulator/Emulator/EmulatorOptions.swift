@@ -27,27 +27,3 @@ public struct EmulatorOptions: Sendable {
     /// The defaults: 127.0.0.1, a free port, TLS, one token `auditpack-demo-token` for user `auditpack-demo`.
     public init() {}
 }
-
-/// The serving certificate the emulator presents over TLS.
-public enum ServingCertificate: Sendable, Equatable {
-    /// Signed by the emulator's CA, valid now, for IP 127.0.0.1 (and the bound host) and DNS localhost.
-    case valid
-    /// Signed by the emulator's CA but expired yesterday.
-    case expired
-    /// Signed by the emulator's CA, valid now, but only for the given DNS name.
-    case wrongHostname(String)
-}
-
-/// An authenticated identity.
-public struct UserInfo: Sendable, Codable, Equatable, Hashable {
-    /// The user name, e.g. "auditpack-demo" or "system:serviceaccount:ns:name".
-    public var username: String
-    /// The groups; "system:authenticated" is added by the emulator where Kubernetes adds it.
-    public var groups: [String]
-
-    /// Creates an identity.
-    public init(username: String, groups: [String] = []) {
-        self.username = username
-        self.groups = groups
-    }
-}

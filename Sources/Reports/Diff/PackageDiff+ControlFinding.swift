@@ -1,3 +1,4 @@
+import AuditPackCore
 import Evaluation
 import Foundation
 

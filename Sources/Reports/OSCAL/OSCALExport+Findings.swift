@@ -21,7 +21,7 @@ extension OSCALExport {
     var targets: [Target] {
         let assessed = Set(findings.controls.map(\.id))
         let controls = catalog.controls.filter { assessed.contains($0.id) }
-        guard framework == .nist80053 else {
+        guard framework?.isNIST80053 == true else {
             return controls.map { control in
                 Target(
                     controlID: control.id,
@@ -36,7 +36,7 @@ extension OSCALExport {
         }
         var byNIST: [String: [Catalog.Control]] = [:]
         for control in controls {
-            for nist in control.frameworks.nist80053 { byNIST[nist, default: []].append(control) }
+            for nist in control.frameworks[Framework.nist80053ID] ?? [] { byNIST[nist, default: []].append(control) }
         }
         return byNIST.keys.sorted { Self.nistOrder($0) < Self.nistOrder($1) }.map { nist in
             let mapped = byNIST[nist] ?? []
@@ -69,7 +69,7 @@ extension OSCALExport {
 
     var reviewedControls: OSCAL.ReviewedControls {
         OSCAL.ReviewedControls(
-            description: framework == .nist80053
+            description: framework?.isNIST80053 == true
                 ? "The NIST SP 800-53 Rev. 5 controls that the assessed AuditPack controls map to (catalog.yaml)."
                 : "The AuditPack controls assessed in this package (auditpack controls).",
             controlSelections: [

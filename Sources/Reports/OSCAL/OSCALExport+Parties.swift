@@ -16,7 +16,7 @@ extension OSCALExport {
             props: OSCAL.props([
                 .auditPack("package-id", manifest.packageID),
                 .auditPack("tool-version", manifest.run.toolVersion),
-                .auditPack("framework", framework?.rawValue ?? "auditpack"),
+                .auditPack("framework", framework?.name ?? "auditpack"),
             ]),
             roles: [
                 OSCAL.Role(

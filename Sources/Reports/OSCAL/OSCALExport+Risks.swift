@@ -42,7 +42,7 @@ extension OSCALExport {
                         finding,
                         index: index,
                         control: result.id,
-                        remediation: control?.remediation,
+                        remediation: catalog.rule(finding.rule)?.remediation ?? control?.remediation,
                         observations: observations
                     )
                 )

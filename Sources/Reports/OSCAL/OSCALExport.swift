@@ -38,7 +38,7 @@ public struct OSCALExport: Sendable {
     public var manifest: Manifest
     public var findings: FindingsDocument
     public var catalog: Catalog
-    /// nil: findings target AuditPack's controls; `.nist80053`: NIST SP 800-53 Rev. 5 controls.
+    /// nil: findings target AuditPack's controls; NIST SP 800-53 (`isNIST80053`): its Rev. 5 controls.
     public var framework: Framework?
     /// Set when exporting from a package file; nil for the copy written into a new package.
     public var packageFile: PackageFile?
@@ -53,8 +53,8 @@ public struct OSCALExport: Sendable {
         packageFile: PackageFile? = nil,
         signed: Bool = false
     ) throws {
-        if let framework, framework != .nist80053 {
-            throw OSCALError.frameworkWithoutCatalog(framework.rawValue)
+        if let framework, !framework.isNIST80053 {
+            throw OSCALError.frameworkWithoutCatalog(framework.name)
         }
         self.manifest = manifest
         self.findings = findings

@@ -9,7 +9,7 @@ extension VerifiedPackage {
             return false
         }
         struct Enough: Error {}
-        let header = ListFileReader.header
+        let header = ListFileFormat.header
         var start = Data()
         do {
             _ = try reader.stream(file) { chunk in

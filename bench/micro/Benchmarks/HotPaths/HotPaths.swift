@@ -1,5 +1,6 @@
 import AuditPackCore
 import Benchmark
+import ClusterGenerator
 import Collection
 import Foundation
 import KubeAPI
@@ -127,6 +128,17 @@ let benchmarks: @Sendable () -> Void = {
         try ListFileInput(file: scratch.file("reader-decode.json"))
     } teardown: {
         scratch.remove("reader-decode.json")
+    }
+
+    // 7. Generating a synthetic cluster (what `sandbox serve --generate` and scale tests start from): the
+    // sample cluster loaded, then 200 tenant namespaces (over 8,000 objects) generated and filed.
+    Benchmark(
+        "ClusterGenerator sample + 200 namespaces",
+        configuration: configuration(warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
+    ) { _, generator in
+        blackHole(try generator.store().objectCount)
+    } setup: {
+        try ClusterGenerator(parsing: "namespaces=200")
     }
 }
 
