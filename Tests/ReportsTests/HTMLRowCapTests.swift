@@ -33,7 +33,7 @@ struct HTMLRowCapTests {
             manifest: ReportFixture.manifest,
             findings: findings,
             catalog: ReportFixture.catalog,
-            policy: RemediationPolicy()
+            policy: BacklogPolicy()
         )
         let html = HTMLReport.render(report)
         let listed = html.components(separatedBy: "has no NetworkPolicy.</li>").count - 1
