@@ -14,31 +14,31 @@ extension HTMLReport {
             "<h2>Effective permissions</h2>\n<p>What non-system subjects can actually do, following their "
             + "RoleBindings and ClusterRoleBindings to the roles as served (source: \(e(view.source)), "
             + "<code>\(e(file))</code>).</p>\n"
-        let entries = view.subjects.flatMap { subject in subject.permissions.map { (subject, $0) } }
-        let byPermission = Dictionary(grouping: entries) { $0.1.permission }
-        if byPermission.isEmpty { html += "<p>No non-system subject holds a permission that matters.</p>\n" }
+        if view.counts.isEmpty { html += "<p>No non-system subject holds a permission that matters.</p>\n" }
         for permission in RBACPermission.allCases {
-            guard let rows = byPermission[permission], !rows.isEmpty else { continue }
+            guard let rows = view.rows[permission], !rows.isEmpty else { continue }
+            let count = view.counts[permission] ?? rows.count
             html +=
-                "<h3>Who \(e(permission.summary)) <code>\(e(permission.rule))</code> (\(rows.count))</h3>\n"
+                "<h3>Who \(e(permission.summary)) <code>\(e(permission.rule))</code> (\(count))</h3>\n"
                 + "<table><thead><tr><th>Subject</th><th>Who</th><th>Scope</th><th>Granted by</th></tr></thead><tbody>\n"
-            for (subject, entry) in rows.prefix(permissionRowLimit) {
+            for row in rows.prefix(permissionRowLimit) {
+                let entry = row.entry
                 let scope = entry.namespace.map { "namespace \($0)" } ?? "cluster-wide"
                 let named = entry.reach == .named ? " (named objects only)" : ""
                 let grants = entry.grantedBy.map { "\(e($0.binding)) → \(e($0.role))" }.joined(separator: "<br>")
                 html +=
-                    "<tr><td>\(e(subject.subject.description))</td><td>\(e(subject.who.rawValue))</td>"
+                    "<tr><td>\(e(row.subject.description))</td><td>\(e(row.who.rawValue))</td>"
                     + "<td>\(e(scope + named))</td><td>\(grants)</td></tr>\n"
             }
-            if rows.count > permissionRowLimit {
+            if count > permissionRowLimit {
                 html +=
-                    "<tr><td colspan=\"4\">… and \(rows.count - permissionRowLimit) more in <code>\(e(file))</code></td></tr>\n"
+                    "<tr><td colspan=\"4\">… and \(count - permissionRowLimit) more in <code>\(e(file))</code></td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
         if !view.unresolved.isEmpty {
             html +=
-                "<h3>Bindings to missing roles (\(view.unresolved.count), they grant nothing)</h3>\n"
+                "<h3>Bindings to missing roles (\(view.unresolvedCount), they grant nothing)</h3>\n"
                 + "<table><thead><tr><th>Binding</th><th>Role</th><th>Subjects</th></tr></thead><tbody>\n"
             for binding in view.unresolved.prefix(permissionRowLimit) {
                 let subjects = binding.subjects.map { e($0.description) }.joined(separator: "<br>")
