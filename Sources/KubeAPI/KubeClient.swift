@@ -13,10 +13,6 @@ public final class KubeClient: Sendable {
     let transport: Transport
     let logger: Logger
     let limiter: AsyncLimiter
-    /// Background requests (`APIRequest.background`) take permits of their own, carved out of `--concurrency`
-    /// (a quarter, at least one), so they never delay the main requests' turns and the total in flight never
-    /// exceeds what the user allowed. With `--concurrency 1` they share the one permit.
-    let backgroundLimiter: AsyncLimiter?
     let discovery = DiscoveryCache()
     /// List restarts used so far by all lists of this client (bounded by `ListLimits.restartsPerRun`).
     let listRestarts = LockedBox(0)
@@ -26,9 +22,7 @@ public final class KubeClient: Sendable {
         self.options = options
         self.logger = logger
         self.transport = try Transport(config: config, options: options, logger: logger)
-        let background = options.concurrency >= 2 ? max(1, options.concurrency / 4) : 0
-        self.limiter = AsyncLimiter(limit: options.concurrency - background)
-        self.backgroundLimiter = background > 0 ? AsyncLimiter(limit: background) : nil
+        self.limiter = AsyncLimiter(limit: options.concurrency)
     }
 
     /// Closes connections. Call once when done.
@@ -38,7 +32,7 @@ public final class KubeClient: Sendable {
 
     /// Sends a read request: retries transient failures, maps failures to `KubeAPIError`.
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        try await (request.background ? backgroundLimiter ?? limiter : limiter).withPermit {
+        try await limiter.withPermit(background: request.background) {
             try await self.sendWithRetries(request)
         }
     }
