@@ -18,7 +18,9 @@ extension CollectWorkflow {
         folder: URL
     ) throws -> [EvidencePackage.Artifact] {
         // Each goes to a file at once, so the next is made without the last one's bytes in memory.
-        let findingsFile = try Self.artifact("findings.json", kind: "findings", in: folder) { try findings.encoded() }
+        let findingsFile = try Self.streamedArtifact("findings.json", kind: "findings", in: folder) { sink in
+            try findings.write(to: sink)
+        }
         let reportFile = try Self.artifact("report.html", kind: "report", in: folder) {
             Data(HTMLReport.render(report).utf8)
         }
@@ -50,6 +52,25 @@ extension CollectWorkflow {
     }
 
     /// `make`'s bytes written to `folder/name` and described (SHA-256, size) for the manifest.
+    /// An artifact written by `write` in pieces, each hashed and written as it comes.
+    static func streamedArtifact(
+        _ name: String,
+        kind: String,
+        in folder: URL,
+        write: ((Data) throws -> Void) throws -> Void
+    ) throws -> EvidencePackage.Artifact {
+        let writer = try HashedFileWriter(url: folder.appendingPathComponent(name))
+        try write { piece in try piece.withUnsafeBytes { try writer.write($0) } }
+        let (sha256, size) = try writer.finish()
+        return EvidencePackage.Artifact(
+            name: name,
+            kind: kind,
+            source: .file(writer.url),
+            sha256: sha256,
+            size: size
+        )
+    }
+
     static func artifact(
         _ name: String,
         kind: String,
