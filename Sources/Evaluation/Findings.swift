@@ -138,8 +138,6 @@ public struct FindingsDocument: Sendable, Codable, Equatable {
     }
 
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        try Self.encoder.encode(self) + Data("\n".utf8)
     }
 }

@@ -17,6 +17,7 @@ extension FindingsDocument {
         try sink(Data(("\n" + JSONSplice.spaces(2) + "]" + tail + "\n").utf8))
     }
 
+    /// The one encoder findings.json is written with, whole (`encoded()`) or piece by piece (`write(to:)`).
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -51,8 +51,8 @@ extension CollectWorkflow {
         ]
     }
 
-    /// `make`'s bytes written to `folder/name` and described (SHA-256, size) for the manifest.
-    /// An artifact written by `write` in pieces, each hashed and written as it comes.
+    /// An artifact written to `folder/name` by `write` in pieces, each hashed and written as it comes, and
+    /// described (SHA-256, size) for the manifest. The file lives in the run's work folder, removed on failure.
     static func streamedArtifact(
         _ name: String,
         kind: String,
@@ -71,21 +71,13 @@ extension CollectWorkflow {
         )
     }
 
+    /// `make`'s bytes as one piece.
     static func artifact(
         _ name: String,
         kind: String,
         in folder: URL,
         make: () throws -> Data
     ) throws -> EvidencePackage.Artifact {
-        let writer = try HashedFileWriter(url: folder.appendingPathComponent(name))
-        try make().withUnsafeBytes { try writer.write($0) }
-        let (sha256, size) = try writer.finish()
-        return EvidencePackage.Artifact(
-            name: name,
-            kind: kind,
-            source: .file(writer.url),
-            sha256: sha256,
-            size: size
-        )
+        try streamedArtifact(name, kind: kind, in: folder) { sink in try sink(try make()) }
     }
 }
