@@ -19,10 +19,7 @@ struct RBACLeastPrivilege: ControlEvaluator {
             return .notAssessed(controlID, reason: missing)
         }
         let judge = Judge(policy: policy, control: controlID)
-        var roles = RBACRoleIndex()
-        evidence.forEachItem("C03c", as: RBACRole.self) { roles.addClusterRole($0) }
-        evidence.forEachItem("C03d", as: RBACRole.self) { roles.addRole($0) }
-        roles.resolve()
+        let roles = evidence.rbacRoleIndex()
         var effective = EffectivePermissions(policy: judge.subjects)
         var findings: [Finding] = []
         for id in ["C03a", "C03b"] {

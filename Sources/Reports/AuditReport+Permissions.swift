@@ -62,10 +62,7 @@ extension AuditReport {
             return view
         }
         guard evidence.missing(["C03a", "C03b", "C03c", "C03d"]) == nil else { return nil }
-        var roles = RBACRoleIndex()
-        evidence.forEachItem("C03c", as: RBACRole.self) { roles.addClusterRole($0) }
-        evidence.forEachItem("C03d", as: RBACRole.self) { roles.addRole($0) }
-        roles.resolve()
+        let roles = evidence.rbacRoleIndex()
         var effective = EffectivePermissions(policy: RBACSubjectPolicy(catalog))
         for id in ["C03a", "C03b"] {
             evidence.forEachItem(id, as: RBACBinding.self) { effective.add($0, roles: roles) }
